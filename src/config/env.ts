@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Process roles one codebase can play; `npm start` runs all three in one process. */
+export const ROLES = ["web", "worker", "scheduler"] as const;
+export type Role = (typeof ROLES)[number];
+
+const booleanish = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** `sqlite:<path>` (default, file under ./data) or `postgres://…`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, "must be sqlite:<file> or postgres://…")
+    .default("sqlite:./data/resou.db"),
+  /** Schema to use on PostgreSQL; tests give each run its own. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier")
+    .default("public"),
+  ROLES: z
+    .string()
+    .default("web,worker,scheduler")
+    .transform((s) => s.split(",").map((r) => r.trim()))
+    .pipe(z.array(z.enum(ROLES)).min(1)),
+  SITE_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
+  SITE_NAME: z.string().min(1).max(80).default("Resou"),
+  SITE_TAGLINE: z.string().max(200).default("China's trending topics, explained"),
+  /** Desk byline used when an article names no author. */
+  DESK_BYLINE: z.string().min(1).max(80).default("Resou Desk"),
+  /** IANA zone used for datelines and date archives. */
+  TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine(isKnownTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+  /** Load the demo articles when the database has no articles. */
+  DEMO_CONTENT: booleanish.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads every setting from the environment at once and reports all bad ones together,
+ * so an operator fixes the whole file in one go instead of one error per restart.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return Object.freeze(parsed.data);
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(config)";
+    return `${key}=${JSON.stringify(input[String(issue.path[0])] ?? "")}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}

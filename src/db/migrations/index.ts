@@ -1,0 +1,19 @@
+import type { Migration } from "kysely";
+import type { DialectName } from "../database.js";
+import type { DialectMigration } from "../migration-kit.js";
+import { contentMigration } from "./0100-content.js";
+import { jobsMigration } from "./0200-jobs.js";
+
+/**
+ * Every migration, keyed by a name that sorts in run order. Capabilities take their own
+ * hundred (0100 content, 0200 jobs, 0300 trends, 0400 related, 0500 newsroom) so work on
+ * several of them never fights over numbers.
+ */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  "0100-content": contentMigration,
+  "0200-jobs": jobsMigration,
+};
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, m(dialect)]));
+}
