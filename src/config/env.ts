@@ -42,6 +42,17 @@ const configSchema = z.object({
   /** Load the demo articles when the database has no articles. */
   DEMO_CONTENT: booleanish.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Categories, in navigation order; created at start when missing. */
+  CATEGORIES: z
+    .string()
+    .default("News & Politics,Society,Business & Tech,Entertainment,Sports")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(80)).min(1, "needs at least one category")),
   PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -1,0 +1,91 @@
+import createDOMPurify from "dompurify";
+import { JSDOM } from "jsdom";
+import MarkdownIt from "markdown-it";
+
+// Raw HTML in Markdown is shown as text, never parsed; links are validated by markdown-it
+// (no javascript:, vbscript:, data: except images). DOMPurify runs after as a second wall.
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+
+// Links leave the site: open in place, but never pass our page as referrer context to them.
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ??
+  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const href = String(token?.attrGet("href") ?? "");
+  if (token && /^https?:\/\//i.test(href)) token.attrSet("rel", "noopener noreferrer");
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
+function purify(): ReturnType<typeof createDOMPurify> {
+  // jsdom costs ~100 ms to start; pay it on first render, not at import.
+  purifier ??= createDOMPurify(new JSDOM("").window);
+  return purifier;
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 2_000;
+
+/** Markdown to safe HTML. Pure for a given input, so results are memoised. */
+export function renderMarkdown(source: string): string {
+  const hit = cache.get(source);
+  if (hit !== undefined) return hit;
+  const html = purify().sanitize(markdown.render(source), {
+    ALLOWED_TAGS: [
+      "p",
+      "a",
+      "em",
+      "strong",
+      "blockquote",
+      "ul",
+      "ol",
+      "li",
+      "code",
+      "pre",
+      "h3",
+      "h4",
+      "br",
+      "hr",
+      "table",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "s",
+      "sup",
+      "sub",
+    ],
+    ALLOWED_ATTR: ["href", "rel", "title"],
+  });
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
+  cache.set(source, html);
+  return html;
+}
+
+/** The words a reader sees, without Markdown syntax: for search, word counts and feeds. */
+export function markdownToPlainText(source: string): string {
+  const blocks: string[] = [];
+  for (const token of markdown.parse(source, {})) {
+    if (token.type !== "inline") continue;
+    const text = (token.children ?? [])
+      .map((child) =>
+        child.type === "text" || child.type === "code_inline"
+          ? child.content
+          : child.type === "softbreak" || child.type === "hardbreak"
+            ? " "
+            : "",
+      )
+      .join("");
+    if (text.trim()) blocks.push(text.trim());
+  }
+  return blocks.join("\n\n");
+}
+
+export function countWords(text: string): number {
+  // CJK characters count one word each; Latin words by whitespace.
+  const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const latin = text.replace(/[\u3400-\u9fff]/g, " ").match(/[\p{L}\p{N}][\p{L}\p{N}'’‑-]*/gu);
+  return cjk + (latin?.length ?? 0);
+}

@@ -1,0 +1,7 @@
+import type { JobHandler } from "../jobs/worker.js";
+import type { SiteDeps } from "../site/site-deps.js";
+
+/** Every job kind the worker role runs, by name. Capabilities add theirs here. */
+export function jobHandlers(_deps: SiteDeps): Record<string, JobHandler> {
+  return {};
+}

@@ -1,0 +1,84 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { isAppError } from "../core/errors.js";
+import { ASSETS, stylesheet } from "./assets.js";
+import { renderToString } from "./page-response.js";
+import { articleRoutes } from "./routes/article-routes.js";
+import { listRoutes, notFound } from "./routes/list-routes.js";
+import { searchRoutes } from "./routes/search-routes.js";
+import { loadSiteContext } from "./site-context-loader.js";
+import type { SiteDeps } from "./site-deps.js";
+import { MessagePage } from "./views/message-page.js";
+
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
+
+/** Sub-apps mounted by other capabilities (trends pages, feeds, newsroom). */
+export type RouteModule = (deps: SiteDeps) => Hono;
+
+/**
+ * The public site as a Hono app. Pure of process state: everything comes from `deps`,
+ * so tests call `app.request()` against a temp database with a fixed clock.
+ */
+export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", stylesheet.integrity],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", "https:", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  for (const asset of ASSETS) {
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, {
+        "Content-Type": asset.type,
+        "Cache-Control": "public, max-age=31536000, immutable",
+      }),
+    );
+  }
+  app.get("/favicon.svg", (c) =>
+    c.body(FAVICON, 200, {
+      "Content-Type": "image/svg+xml",
+      "Cache-Control": "public, max-age=86400",
+    }),
+  );
+  app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+  app.get("/healthz", (c) => c.json({ ok: true }));
+
+  app.route("/", listRoutes(deps));
+  app.route("/", articleRoutes(deps));
+  app.route("/", searchRoutes(deps));
+  for (const module of modules) app.route("/", module(deps));
+
+  app.notFound((c) => notFound(c, deps));
+  app.onError(async (error, c) => {
+    if (isAppError(error) && error.status < 500) {
+      return c.json(
+        { error: { id: error.id, message: error.message, fields: error.details.fields ?? [] } },
+        error.status as 400,
+      );
+    }
+    deps.log.error({ err: error, path: c.req.path }, "request failed");
+    const site = await loadSiteContext(deps, c.req.path).catch(() => undefined);
+    if (!site) return c.text("Something went wrong on our side.", 500);
+    const page = (
+      <MessagePage
+        site={site}
+        title="Something went wrong"
+        message="Something went wrong on our side. Please try again in a minute."
+      />
+    );
+    return c.html(await renderToString(page), 500);
+  });
+  return app;
+}

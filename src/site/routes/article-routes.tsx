@@ -1,0 +1,95 @@
+import { Hono } from "hono";
+import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
+import { toZonedIso } from "../../content/zoned-time.js";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
+import { HTML, renderToString, sendBody } from "../page-response.js";
+import { loadSiteContext } from "../site-context-loader.js";
+import type { SiteDeps } from "../site-deps.js";
+import { ArticlePage } from "../views/article-page.js";
+import { Layout } from "../views/layout.js";
+import { MessagePage } from "../views/message-page.js";
+import { absoluteUrl } from "../views/site-context.js";
+import { articlePath } from "../views/story-list.js";
+
+export const RELATED_COUNT = 5;
+
+/** `/news/:slug`: the article, 404 when unknown, 410 when unpublished. */
+export function articleRoutes(deps: SiteDeps) {
+  const app = new Hono();
+  app.get("/news/:slug", async (c) => {
+    const slug = c.req.param("slug");
+    const now = deps.clock.now().toISOString();
+    const site = await loadSiteContext(deps, c.req.path);
+    const article = await findArticleBySlug(deps.database.db, slug);
+    const visible = article?.status === "published" && article.publishedAt <= now;
+    if (!article || !visible) {
+      const removed = article?.status === "unpublished";
+      const page = removed ? (
+        <MessagePage
+          site={site}
+          title="This article has been removed"
+          message="The article that was here has been withdrawn by our editors."
+        />
+      ) : (
+        <MessagePage site={site} title="Page not found" message="We could not find that article." />
+      );
+      return sendBody(
+        c,
+        await renderToString(page),
+        HTML,
+        { tags: [`slug:${slug}`], maxAge: 30 },
+        removed ? 410 : 404,
+      );
+    }
+    const related = await relatedArticles(
+      deps.database.db,
+      { id: article.id, publishedAt: article.publishedAt, categorySlug: article.category.slug },
+      now,
+      RELATED_COUNT,
+    );
+    const path = articlePath(article.slug);
+    const canonicalUrl = absoluteUrl(site, path);
+    const description = article.dek || article.plainText.slice(0, 200).replace(/\s+\S*$/, "…");
+    const page = (
+      <Layout
+        site={site}
+        withScript
+        meta={{
+          title: article.headline,
+          description,
+          path,
+          type: "article",
+          imageUrl: article.imageUrl || undefined,
+          imageAlt: article.imageAlt || undefined,
+          feeds: {
+            title: `${site.siteName}: ${article.category.name}`,
+            base: `/category/${article.category.slug}`,
+          },
+          extraMeta: [
+            ["article:published_time", toZonedIso(article.publishedAt, article.timeZone)],
+            ["article:modified_time", toZonedIso(article.updatedAt, article.timeZone)],
+            ["article:section", article.category.name],
+            ...article.tags.map((t): [string, string] => ["article:tag", t.name]),
+          ],
+          jsonLd: [
+            newsArticleJsonLd(site, article, path),
+            breadcrumbJsonLd(site, [
+              { name: "Home", path: "/" },
+              { name: article.category.name, path: `/category/${article.category.slug}` },
+              { name: article.headline, path },
+            ]),
+          ],
+        }}
+      >
+        <ArticlePage view={{ article, related, canonicalUrl }} />
+      </Layout>
+    );
+    const newest = [article.updatedAt, ...related.map((r) => r.updatedAt)].sort().at(-1);
+    return sendBody(c, await renderToString(page), HTML, {
+      lastModified: newest,
+      tags: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`), "categories"],
+      maxAge: 300,
+    });
+  });
+  return app;
+}

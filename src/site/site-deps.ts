@@ -1,0 +1,12 @@
+import type { Config } from "../config/env.js";
+import type { Clock } from "../core/clock.js";
+import type { Logger } from "../core/log.js";
+import type { Database } from "../db/database.js";
+
+/** Everything the web role needs, passed in so tests choose the database and the clock. */
+export interface SiteDeps {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+}

@@ -1,0 +1,149 @@
+import { raw } from "hono/html";
+import type { Child, FC } from "hono/jsx";
+import type { ArticleFull, ArticleSummary } from "../../content/article-queries.js";
+import { renderMarkdown } from "../../content/markdown.js";
+import { slugify } from "../../content/slug.js";
+import { formatLongDate } from "../../content/zoned-time.js";
+import { shareLinks, weiboSearchUrl } from "../share-links.js";
+import { StoryMeta } from "./story-list.js";
+
+export interface ArticleView {
+  article: ArticleFull;
+  related: ArticleSummary[];
+  canonicalUrl: string;
+  /** Extra facts for the hashtag box (the trend tracker's rank/heat), when known. */
+  hashtagFacts?: Child;
+}
+
+const HashtagBox: FC<{ article: ArticleFull; facts?: Child }> = ({ article, facts }) => (
+  <aside class="hashtag-box" aria-labelledby="hashtag-title">
+    <h2 id="hashtag-title">Trending on Weibo</h2>
+    <p class="zh" lang="zh-CN">
+      #{article.hashtag}#
+    </p>
+    {article.hashtagEn ? <p class="en">{article.hashtagEn}</p> : null}
+    {facts ?? null}
+    <p>
+      <a href={weiboSearchUrl(article.hashtag)} rel="noopener">
+        See the hashtag on Weibo<span class="visually-hidden"> (opens weibo.com)</span>
+      </a>
+    </p>
+  </aside>
+);
+
+const ShareBox: FC<{ url: string; title: string }> = ({ url, title }) => (
+  <section class="share" aria-labelledby="share-title" data-share data-url={url} data-title={title}>
+    <h2 id="share-title">Share this article</h2>
+    <ul>
+      {shareLinks(url, title).map((link) => (
+        <li>
+          <a href={link.href} data-network={link.network} rel="noopener noreferrer">
+            {link.label}
+          </a>
+        </li>
+      ))}
+      <li>
+        <button type="button" data-copy-link hidden>
+          Copy link
+        </button>
+      </li>
+      <li>
+        <button type="button" data-native-share hidden>
+          More options…
+        </button>
+      </li>
+    </ul>
+    <p class="share-status" data-share-status aria-live="polite" />
+  </section>
+);
+
+function sectionId(heading: string, index: number): string {
+  return `s${index + 1}-${slugify(heading, 40)}`;
+}
+
+// Editors fix typos within the hour without it counting as an update readers should see.
+const UPDATE_NOTICE_MS = 60 * 60 * 1000;
+
+export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
+  const { article } = view;
+  const updated =
+    Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > UPDATE_NOTICE_MS;
+  return (
+    <article class="article" aria-labelledby="headline">
+      <p class="kicker">
+        <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
+      </p>
+      <h1 id="headline">{article.headline}</h1>
+      {article.dek ? <p class="dek">{article.dek}</p> : null}
+      <div class="byline-row">
+        <span class="byline">
+          By <a href={`/byline/${article.author.slug}`}>{article.author.name}</a>
+        </span>
+        <time class="dateline" datetime={article.publishedAt}>
+          {formatLongDate(article.publishedAt, article.timeZone)}
+        </time>
+        {updated ? (
+          <span>
+            Updated{" "}
+            <time datetime={article.updatedAt}>
+              {formatLongDate(article.updatedAt, article.timeZone)}
+            </time>
+          </span>
+        ) : null}
+        <span>{Math.max(1, Math.round(article.wordCount / 230))} min read</span>
+      </div>
+      {article.isDemo ? (
+        <p class="demo-note">
+          Demo article: sample text shipped with Resou to show how pages look.
+        </p>
+      ) : null}
+      {article.hashtag ? <HashtagBox article={article} facts={view.hashtagFacts} /> : null}
+      <div class="article-body">
+        {article.lead ? <div class="lead">{raw(renderMarkdown(article.lead))}</div> : null}
+        {article.sections.map((section, i) => {
+          const id = sectionId(section.heading, i);
+          return (
+            <section aria-labelledby={id}>
+              <h2 id={id}>{section.heading}</h2>
+              {raw(renderMarkdown(section.body))}
+            </section>
+          );
+        })}
+      </div>
+      {article.corrections.map((c) => (
+        <aside class="correction" aria-label="Correction">
+          <h2>
+            Correction,{" "}
+            <time datetime={c.notedAt}>{formatLongDate(c.notedAt, article.timeZone)}</time>
+          </h2>
+          <p>{c.text}</p>
+        </aside>
+      ))}
+      {article.tags.length ? (
+        <ul class="tags" aria-label="Tags">
+          {article.tags.map((t) => (
+            <li>
+              <a href={`/tag/${t.slug}`}>{t.name}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ShareBox url={view.canonicalUrl} title={article.headline} />
+      {view.related.length ? (
+        <section class="related" aria-labelledby="related-title">
+          <h2 id="related-title">Related Articles</h2>
+          <ul class="story-list">
+            {view.related.map((r) => (
+              <li>
+                <h3>
+                  <a href={`/news/${r.slug}`}>{r.headline}</a>
+                </h3>
+                <StoryMeta article={r} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+};

@@ -1,0 +1,55 @@
+import type { FC } from "hono/jsx";
+import type { ArticleSummary } from "../../content/article-queries.js";
+import { Layout } from "./layout.js";
+import type { PageMeta, SiteContext } from "./site-context.js";
+import { articlePath, StoryList, StoryMeta } from "./story-list.js";
+
+export interface HomeView {
+  top?: ArticleSummary | undefined;
+  latest: ArticleSummary[];
+  byCategory: { slug: string; name: string; articles: ArticleSummary[] }[];
+}
+
+export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }> = ({
+  site,
+  meta,
+  view,
+}) => (
+  <Layout site={site} meta={meta}>
+    <h1 class="visually-hidden">{site.siteName}: latest stories</h1>
+    {view.top ? (
+      <div class="home-grid">
+        <section class="lead-story" aria-labelledby="top-story">
+          <p class="kicker">
+            <a href={`/category/${view.top.category.slug}`}>{view.top.category.name}</a>
+          </p>
+          <h2 id="top-story">
+            <a href={articlePath(view.top.slug)}>{view.top.headline}</a>
+          </h2>
+          {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
+          <StoryMeta article={view.top} />
+        </section>
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title" class="section-title">
+            Latest
+          </h2>
+          <StoryList articles={view.latest} showDek={false} />
+        </section>
+      </div>
+    ) : (
+      <p>No articles have been published yet.</p>
+    )}
+    <div class="category-grid">
+      {view.byCategory
+        .filter((c) => c.articles.length > 0)
+        .map((c) => (
+          <section aria-labelledby={`cat-${c.slug}`}>
+            <h2 id={`cat-${c.slug}`} class="section-title">
+              <a href={`/category/${c.slug}`}>{c.name}</a>
+            </h2>
+            <StoryList articles={c.articles} showDek={false} />
+          </section>
+        ))}
+    </div>
+  </Layout>
+);

@@ -1,0 +1,27 @@
+import type { FC } from "hono/jsx";
+import type { ArticleSummary } from "../../content/article-queries.js";
+import { Layout } from "./layout.js";
+import type { PageMeta, SiteContext } from "./site-context.js";
+import { Pagination, StoryList } from "./story-list.js";
+
+export interface ListView {
+  heading: string;
+  intro?: string;
+  articles: ArticleSummary[];
+  prev?: string | undefined;
+  next?: string | undefined;
+}
+
+/** Category, tag, byline and archive pages share one shape. */
+export const ListPage: FC<{ site: SiteContext; meta: PageMeta; view: ListView }> = ({
+  site,
+  meta,
+  view,
+}) => (
+  <Layout site={site} meta={meta}>
+    <h1 class="page-title">{view.heading}</h1>
+    {view.intro ? <p class="dek">{view.intro}</p> : null}
+    {view.articles.length ? <StoryList articles={view.articles} /> : <p>No articles here yet.</p>}
+    <Pagination prev={view.prev} next={view.next} />
+  </Layout>
+);
