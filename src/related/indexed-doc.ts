@@ -1,0 +1,108 @@
+import { CHANNEL_ENTITY, CHANNEL_TAG, CHANNEL_TEXT, type DocFeatures } from "./doc-features.js";
+import type { RelatedId, RelatedOptions } from "./related-types.js";
+import type { TermVocabulary } from "./term-vocabulary.js";
+import { encodeSortedIds } from "./varint.js";
+
+/** One article as the index keeps it. */
+export interface IndexedDoc {
+  id: RelatedId;
+  /** The distinctive terms it is indexed under, ascending term id. */
+  terms: Int32Array;
+  /** Their `1 + ln tf` weights. */
+  weights: Float32Array;
+  /** Every term id of the article (varint), to uncount document frequencies on removal. */
+  allTerms: Uint8Array;
+  signature: Uint32Array;
+  days: number;
+  /** Per-channel vector norms with the idf of `normsAt` documents. */
+  norms: Float64Array;
+  normsAt: number;
+}
+
+/**
+ * Interns the features' keys, counts them into document frequencies when `count` is set,
+ * and keeps the article's most distinctive terms per channel by tf-idf: `textTerms` words,
+ * `entityTerms` entities, every tag.
+ */
+export function buildIndexedDoc(
+  id: RelatedId,
+  features: DocFeatures,
+  vocab: TermVocabulary,
+  options: RelatedOptions,
+  count: boolean,
+): IndexedDoc {
+  const ids: number[] = [];
+  const weightOf = new Map<number, number>();
+  for (const [key, w] of features.weights) {
+    const t = vocab.idOf(key);
+    ids.push(t);
+    weightOf.set(t, w);
+  }
+  if (count) vocab.count(ids, 1);
+
+  const byChannel: [number, number][][] = [[], [], []];
+  for (const t of ids)
+    byChannel[vocab.channel(t)]?.push([t, (weightOf.get(t) ?? 0) * vocab.idf(t)]);
+  const limits = [options.textTerms, options.entityTerms, Number.POSITIVE_INFINITY];
+  const kept: number[] = [];
+  byChannel.forEach((list, channel) => {
+    list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [t] of list.slice(0, limits[channel])) kept.push(t);
+  });
+  kept.sort((a, b) => a - b);
+
+  const doc: IndexedDoc = {
+    id,
+    terms: Int32Array.from(kept),
+    weights: Float32Array.from(kept, (t) => weightOf.get(t) ?? 0),
+    allTerms: encodeSortedIds(ids),
+    signature: features.signature,
+    days: features.days,
+    norms: new Float64Array(3),
+    normsAt: -1,
+  };
+  refreshNorms(doc, vocab);
+  return doc;
+}
+
+/** Recomputes the per-channel norms when the corpus grew or shrank by 5% since last time. */
+export function refreshNorms(doc: IndexedDoc, vocab: TermVocabulary): Float64Array {
+  const n = vocab.docCount;
+  if (doc.normsAt >= 0 && Math.abs(n - doc.normsAt) <= 0.05 * doc.normsAt) return doc.norms;
+  doc.norms.fill(0);
+  for (let i = 0; i < doc.terms.length; i++) {
+    const t = doc.terms[i] as number;
+    const v = (doc.weights[i] as number) * vocab.idf(t);
+    const c = vocab.channel(t);
+    doc.norms[c] = (doc.norms[c] as number) + v * v;
+  }
+  for (const c of [CHANNEL_TEXT, CHANNEL_ENTITY, CHANNEL_TAG])
+    doc.norms[c] = Math.sqrt(doc.norms[c] as number);
+  doc.normsAt = n;
+  return doc.norms;
+}
+
+/** Cosine of two articles' indexed words (text channel only), by a merge of sorted ids. */
+export function textCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary): number {
+  const na = refreshNorms(a, vocab)[CHANNEL_TEXT] as number;
+  const nb = refreshNorms(b, vocab)[CHANNEL_TEXT] as number;
+  if (na === 0 || nb === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i] as number;
+    const tb = b.terms[j] as number;
+    if (ta < tb) i++;
+    else if (tb < ta) j++;
+    else {
+      if (vocab.channel(ta) === CHANNEL_TEXT) {
+        const idf = vocab.idf(ta);
+        dot += (a.weights[i] as number) * (b.weights[j] as number) * idf * idf;
+      }
+      i++;
+      j++;
+    }
+  }
+  return dot / (na * nb);
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { RelatedDoc } from "./related-types.js";
+
+/** One line of a labeled corpus `articles.jsonl`. */
+const LabeledLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  cluster_id: z.union([z.string(), z.number()]),
+  title: z.string().nullish(),
+  text: z.string().nullish(),
+  date: z.string().nullish(),
+  source: z.string().nullish(),
+  url: z.string().nullish(),
+});
+
+export interface LabeledArticle {
+  doc: RelatedDoc;
+  cluster: string;
+}
+
+export interface LoadOptions {
+  /** Keep only the headline and first paragraph (the "hard" variant). */
+  leadOnly?: boolean;
+  /** Drop dates, to measure the engine without time signals. */
+  noDates?: boolean;
+}
+
+/** `…/2013/05/12/…` or `…-2013-05-12…` in an article URL, as an ISO date. */
+export function dateFromUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = url.match(
+    /(?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/,
+  );
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+function paragraphs(text: string): string[] {
+  const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split("\n");
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Maps one corpus line to the engine's document: lead = first paragraph not repeating the title. */
+export function toRelatedDoc(
+  line: z.infer<typeof LabeledLine>,
+  options: LoadOptions = {},
+): RelatedDoc {
+  const title = (line.title ?? "").trim();
+  const paras = paragraphs(line.text ?? "");
+  if (paras[0] && title && paras[0].toLowerCase() === title.toLowerCase()) paras.shift();
+  const date = options.noDates ? undefined : (line.date ?? dateFromUrl(line.url));
+  const doc: RelatedDoc = {
+    id: String(line.id),
+    title,
+    lead: paras[0] ?? "",
+    body: options.leadOnly ? "" : paras.slice(1).join("\n\n"),
+  };
+  if (line.source) doc.source = line.source;
+  if (date) doc.publishedAt = date;
+  return doc;
+}
+
+/** Reads `<dir>/articles.jsonl`; throws with the line number on a malformed line. */
+export function loadLabeledCorpus(dir: string, options: LoadOptions = {}): LabeledArticle[] {
+  const text = readFileSync(join(dir, "articles.jsonl"), "utf8");
+  const out: LabeledArticle[] = [];
+  text.split("\n").forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const parsed = LabeledLine.safeParse(JSON.parse(raw));
+    if (!parsed.success) throw new Error(`articles.jsonl line ${i + 1}: ${parsed.error.message}`);
+    out.push({ doc: toRelatedDoc(parsed.data, options), cluster: String(parsed.data.cluster_id) });
+  });
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { DecayOptions } from "./time-decay.js";
+
+export type RelatedId = number | string;
+
+/** What the engine needs to know of one published article. */
+export interface RelatedDoc {
+  id: RelatedId;
+  title: string;
+  /** Dek and/or first paragraph. */
+  lead?: string;
+  body: string;
+  tags?: readonly string[];
+  /** Weibo hashtags, with or without the surrounding `#`. */
+  hashtags?: readonly string[];
+  category?: string;
+  source?: string;
+  /** ISO date or date-time of publication. */
+  publishedAt?: string;
+}
+
+export interface RelatedHit {
+  id: RelatedId;
+  score: number;
+}
+
+export interface RelatedOptions {
+  /** Term-frequency multipliers of the fields of the text signal. */
+  fieldBoosts: { title: number; lead: number; body: number };
+  /** How many of a document's most distinctive words (by tf-idf) it is indexed under. */
+  textTerms: number;
+  /** How many of its entities it is indexed under. */
+  entityTerms: number;
+  /** Weights of the three similarity signals (each a cosine in 0…1). */
+  weights: { text: number; entities: number; tags: number };
+  /** Closeness of the two articles' publication dates. */
+  timeProximity: DecayOptions;
+  /** Freshness of the candidate at `now`. */
+  recency: DecayOptions;
+  /** Reference time for recency (ISO); default: the newest article in the index. */
+  now?: string;
+  /** Estimated shingle Jaccard at or above which two articles count as near-duplicates. */
+  duplicateThreshold: number;
+  /** MMR trade-off: 1 ranks by relevance only, lower values favour diversity. */
+  diversityLambda: number;
+  /** Best candidates re-ranked for duplicates and diversity. */
+  poolSize: number;
+  /** Neighbours checked by `affectedBy` besides the lists that show the article. */
+  affectedNeighbours: number;
+}
+
+export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
+  fieldBoosts: { title: 3, lead: 1.5, body: 1 },
+  textTerms: 48,
+  entityTerms: 24,
+  weights: { text: 1, entities: 0.6, tags: 0.3 },
+  timeProximity: { halfLifeDays: 10, weight: 0.5 },
+  recency: { halfLifeDays: 365, weight: 0.05 },
+  duplicateThreshold: 0.9,
+  diversityLambda: 0.9,
+  poolSize: 30,
+  affectedNeighbours: 30,
+};
+
+/** Deep-enough merge of partial options over the defaults. */
+export function resolveOptions(partial: Partial<RelatedOptions> = {}): RelatedOptions {
+  const d = DEFAULT_RELATED_OPTIONS;
+  return {
+    ...d,
+    ...partial,
+    fieldBoosts: { ...d.fieldBoosts, ...partial.fieldBoosts },
+    weights: { ...d.weights, ...partial.weights },
+    timeProximity: { ...d.timeProximity, ...partial.timeProximity },
+    recency: { ...d.recency, ...partial.recency },
+  };
+}

@@ -1,0 +1,60 @@
+import { hasHan, segmentChinese } from "./chinese-segment.js";
+import { stem } from "./stemmer.js";
+import { isStopWord } from "./stop-words.js";
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Normalised index terms of `text`: lower-cased, stop words removed, English words stemmed,
+ * Chinese runs segmented with jieba (single-character Chinese words are kept only when not
+ * a stop word). Numbers of two or more digits are kept ("2013", "33"): they tell events apart.
+ *
+ * @example tokenize("Shootings in Ohio's capital") // ["shoot", "ohio", "capital"]
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const latin = hasHan(text) ? text.replace(HAN_RUN, (run) => addChinese(run, out)) : text;
+  for (const match of latin.matchAll(WORD)) {
+    const raw = match[0]
+      .toLowerCase()
+      .replace(/['’]s$/, "")
+      .replace(/['’]/g, "");
+    if (raw.length < 2 || isStopWord(raw)) continue;
+    out.push(stem(raw));
+  }
+  return out;
+}
+
+function addChinese(run: string, out: string[]): string {
+  for (const word of segmentChinese(run)) {
+    if (!isStopWord(word)) out.push(word);
+  }
+  return " ";
+}
+
+/**
+ * Normalises a tag or Weibo hashtag to one key: "#特朗普称与金正恩关系非常好#" and
+ * "特朗普称与金正恩关系非常好" meet, as do "Tara Reid" and "tara-reid".
+ */
+export function normalizeTag(tag: string): string {
+  return tag
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/^#+|#+$/g, "")
+    .replace(/[\s_-]+/g, " ")
+    .trim();
+}
+
+/** Weibo hashtags (`#…#`) found in free text, normalised. */
+export function findHashtags(text: string): string[] {
+  const tags: string[] = [];
+  for (const m of text.matchAll(/#([^#\n]{1,60})#/g)) {
+    const body = m[1] ?? "";
+    // "#MeToo and #TimesUp" is two Twitter tags, not one Weibo tag: spaces only inside Chinese.
+    if (/\s/.test(body) && !hasHan(body)) continue;
+    const tag = normalizeTag(body);
+    if (tag) tags.push(tag);
+  }
+  return tags;
+}
