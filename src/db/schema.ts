@@ -16,6 +16,11 @@ export interface Tables {
   article_fts: ArticleFtsTable;
   job: JobTable;
   lease: LeaseTable;
+  trend_snapshot: TrendSnapshotTable;
+  trend_topic: TrendTopicTable;
+  trend_point: TrendPointTable;
+  trend_fetch: TrendFetchTable;
+  trend_source_health: TrendSourceHealthTable;
 }
 
 export interface CategoryTable {
@@ -136,3 +141,92 @@ export type CategoryRow = Selectable<CategoryTable>;
 export type AuthorRow = Selectable<AuthorTable>;
 export type TagRow = Selectable<TagTable>;
 export type JobRow = Selectable<JobTable>;
+
+/** One accepted hot-search list (kind `list`) or an imported daily archive (kind `archive`). */
+export interface TrendSnapshotTable {
+  id: Generated<number>;
+  source: string;
+  kind: "list" | "archive";
+  captured_at: string;
+  stored_at: string;
+  /** sha256 hex of the raw payload bytes; one row per payload. */
+  payload_hash: string;
+  /** Raw payload, gzip, base64 text. */
+  payload_gzip: string;
+  content_type: string;
+  ranked_count: number;
+  pinned_count: number;
+  ad_count: number;
+}
+
+export type TrendState = "new" | "rising" | "falling" | "steady" | "gone";
+
+/**
+ * A hot-search topic, keyed by its search query: `#word#` (hashtag) and a bare `word` are
+ * different topics on Weibo and stay different here.
+ */
+export interface TrendTopicTable {
+  id: Generated<number>;
+  word: string;
+  /** The search query as Weibo gives it: `#word#` for a hashtag, the bare word otherwise. */
+  query: string;
+  is_hashtag: number;
+  category: ColumnType<string, string | undefined, string>;
+  /** English title when an editor or translator gave one; empty otherwise. */
+  title_en: ColumnType<string, string | undefined, string>;
+  first_seen_at: string;
+  last_seen_at: string;
+  /** Start of the current unbroken run on the list; null when gone. */
+  run_started_at: string | null;
+  seconds_on_list: number;
+  snapshot_count: number;
+  peak_rank: number | null;
+  peak_heat: number | null;
+  last_rank: number | null;
+  /** Rank in the snapshot before the latest one it was seen in; null when it was absent. */
+  previous_rank: number | null;
+  last_heat: number | null;
+  last_label: string;
+  state: TrendState;
+  updated_at: string;
+}
+
+export interface TrendPointTable {
+  snapshot_id: number;
+  topic_id: number;
+  captured_at: string;
+  rank: number;
+  heat: number | null;
+  /** Entertainment board prefix of the heat string, e.g. `综艺`. */
+  heat_category: string;
+  /** 新, 热, 爆, 暖 or empty. */
+  label: string;
+  /** Ranked paid topic (carries `ads_word`), still holding a real rank. */
+  is_commercial: number;
+}
+
+/** Every fetch attempt, successful or not, with its reason. */
+export interface TrendFetchTable {
+  id: Generated<number>;
+  source: string;
+  started_at: string;
+  duration_ms: number;
+  attempt: number;
+  ok: number;
+  http_status: number | null;
+  reason: string;
+  detail: string;
+  snapshot_id: number | null;
+}
+
+export interface TrendSourceHealthTable {
+  source: string;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  last_failure_reason: string;
+  last_failure_detail: string;
+  consecutive_failures: number;
+  total_successes: number;
+  total_failures: number;
+  updated_at: string;
+}

@@ -3,6 +3,7 @@ import type { DialectName } from "../database.js";
 import type { DialectMigration } from "../migration-kit.js";
 import { contentMigration } from "./0100-content.js";
 import { jobsMigration } from "./0200-jobs.js";
+import { trendsMigration } from "./0300-trends.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -12,6 +13,7 @@ import { jobsMigration } from "./0200-jobs.js";
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0100-content": contentMigration,
   "0200-jobs": jobsMigration,
+  "0300-trends": trendsMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,86 @@
+import { failure } from "../fetch-failure.js";
+import {
+  labelFromFlag,
+  labelFromText,
+  parseHeat,
+  searchUrl,
+  topicQuery,
+} from "../normalise-row.js";
+import type { TrendRow } from "../trend-row.js";
+import { weiboStatusSchema } from "./m-weibo-cn-payload.js";
+import { type SideHotSearchRow, sideHotSearchPayloadSchema } from "./side-hotsearch-payload.js";
+import { isFailure, parseJsonBody, type TrendSource, withOrigin } from "./trend-source.js";
+
+/** The desktop side-panel JSON: the simplest list; ad rows carry `is_ad: 1` and no `realpos`. */
+export const sideHotSearchSource: TrendSource = {
+  id: "side-hotsearch",
+  contentType: "json",
+  request(settings) {
+    const headers: Record<string, string> = {
+      Accept: "application/json, text/plain, */*",
+      "Accept-Language": "zh-CN,zh;q=0.9",
+      Referer: "https://weibo.com/",
+      "User-Agent": settings.userAgent,
+    };
+    if (settings.cookie) headers.Cookie = settings.cookie;
+    return {
+      url: withOrigin("https://weibo.com/ajax/side/hotSearch", settings.originOverride),
+      headers,
+    };
+  },
+  parse: parseSideHotSearch,
+};
+
+export function parseSideHotSearch(body: string): ReturnType<TrendSource["parse"]> {
+  const json = parseJsonBody(body);
+  if (isFailure(json)) return json;
+  const status = weiboStatusSchema.safeParse(json.value);
+  if (!status.success) return failure("shape", "no numeric `ok` field");
+  if (status.data.ok === -100)
+    return failure("login_required", `ok:-100 ${status.data.msg ?? ""}`.trim());
+  if (status.data.ok !== 1)
+    return failure("not_ok", `ok:${status.data.ok} ${status.data.msg ?? ""}`.trim());
+  const payload = sideHotSearchPayloadSchema.safeParse(json.value);
+  if (!payload.success)
+    return failure("shape", payload.error.issues[0]?.message ?? "unexpected shape");
+  const { hotgov, hotgovs, realtime } = payload.data.data;
+  if (realtime.length === 0) return failure("empty_list", "data.realtime is empty");
+  const pinned = hotgovs && hotgovs.length > 0 ? hotgovs : hotgov ? [hotgov] : [];
+  const rows: TrendRow[] = pinned.map((p) => {
+    const topic = topicQuery(p.word);
+    return {
+      kind: "pinned",
+      rank: null,
+      word: topic.word,
+      query: topic.query,
+      isHashtag: topic.isHashtag,
+      heat: null,
+      heatCategory: "",
+      label: "",
+      isCommercial: false,
+      url: searchUrl(topic.query),
+    };
+  });
+  for (const row of realtime) rows.push(normaliseSideRow(row));
+  return { rows, generatedAt: null };
+}
+
+export function normaliseSideRow(row: SideHotSearchRow): TrendRow {
+  const isAd = row.is_ad === 1 || row.realpos === undefined;
+  const topic = topicQuery(row.word_scheme ?? `#${row.word}#`, row.word);
+  const heat = parseHeat(row.num ?? row.raw_hot);
+  const label =
+    labelFromText(row.label_name) || labelFromText(row.icon_desc) || labelFromFlag(row.flag);
+  return {
+    kind: isAd ? "ad" : "ranked",
+    rank: isAd ? null : (row.realpos ?? null),
+    word: row.word.trim(),
+    query: topic.query,
+    isHashtag: topic.isHashtag,
+    heat: heat.heat,
+    heatCategory: heat.category,
+    label,
+    isCommercial: !isAd && (row.topic_ad === 1 || row.ad_info !== undefined),
+    url: searchUrl(topic.query),
+  };
+}

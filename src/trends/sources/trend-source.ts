@@ -1,0 +1,58 @@
+import type { FetchFailure } from "../fetch-failure.js";
+import { failure } from "../fetch-failure.js";
+import type { LiveSourceId, ParsedList } from "../trend-row.js";
+
+/** Request settings shared by every source; cookie and user agent come from config. */
+export interface SourceSettings {
+  cookie: string;
+  userAgent: string;
+  /** Replaces scheme+host of every source URL (tests point this at a local server). */
+  originOverride?: string;
+}
+
+export interface SourceRequest {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** One hot-search endpoint: how to ask it and how to read its answer. */
+export interface TrendSource {
+  id: LiveSourceId;
+  /** What a good answer's Content-Type must contain. */
+  contentType: "json" | "html";
+  request(settings: SourceSettings): SourceRequest;
+  parse(body: string): ParsedList | FetchFailure;
+}
+
+export function withOrigin(url: string, origin: string | undefined): string {
+  if (!origin) return url;
+  const parsed = new URL(url);
+  return `${origin.replace(/\/+$/, "")}${parsed.pathname}${parsed.search}`;
+}
+
+/** The "Sina Visitor System" page minted when Weibo wants a visitor cookie. */
+export function isVisitorPage(body: string): boolean {
+  return /Sina Visitor System|visitor\/mini_original\.js|passport\.weibo\.c(n|om)\/visitor/i.test(
+    body.slice(0, 4000),
+  );
+}
+
+/** JSON.parse that tells a cut-off body from one that was never JSON. */
+export function parseJsonBody(body: string): { value: unknown } | FetchFailure {
+  const text = body.trim();
+  if (isVisitorPage(text))
+    return failure("visitor_system", "Sina Visitor System page instead of JSON");
+  if (text === "") return failure("truncated", "empty body");
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const cut =
+      /end of (JSON )?input|Unterminated|Expected .* after/i.test(message) && /^[[{]/.test(text);
+    return failure(cut ? "truncated" : "invalid_json", message.slice(0, 200));
+  }
+}
+
+export function isFailure(value: unknown): value is FetchFailure {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
