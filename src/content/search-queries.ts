@@ -25,7 +25,7 @@ const CLOSE = "\u0003";
  */
 export function toFtsQuery(input: string): string | undefined {
   const parts: string[] = [];
-  const pattern = /"([^"]*)"|(\S+)/g;
+  const pattern = /"([^"]*)"?|([^\s"]+)/g;
   for (const match of input.slice(0, MAX_QUERY_LENGTH).matchAll(pattern)) {
     const phrase = match[1];
     if (phrase !== undefined) {
