@@ -2,12 +2,14 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError } from "../core/errors.js";
 import { ASSETS, stylesheet } from "./assets.js";
+import { feedRoutes } from "./feeds/feed-routes.js";
 import { renderToString } from "./page-response.js";
 import { articleRoutes } from "./routes/article-routes.js";
 import { listRoutes, notFound } from "./routes/list-routes.js";
 import { searchRoutes } from "./routes/search-routes.js";
 import { loadSiteContext } from "./site-context-loader.js";
 import type { SiteDeps } from "./site-deps.js";
+import { sitemapRoutes } from "./sitemaps/sitemap-routes.js";
 import { MessagePage } from "./views/message-page.js";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
@@ -58,6 +60,8 @@ export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
   app.route("/", listRoutes(deps));
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));
+  app.route("/", feedRoutes(deps));
+  app.route("/", sitemapRoutes(deps));
   for (const module of modules) app.route("/", module(deps));
 
   app.notFound((c) => notFound(c, deps));
