@@ -4,6 +4,7 @@ import type { DialectName } from "../db/database.js";
 import type { ArticleRow, AuthorTable, Tables } from "../db/schema.js";
 import type { ArticleInput } from "./article-input.js";
 import { countWords, markdownToPlainText } from "./markdown.js";
+import { chineseSearchTerms } from "./search-terms.js";
 import { slugify } from "./slug.js";
 import { toUtcIso } from "./zoned-time.js";
 
@@ -97,7 +98,7 @@ async function saveOne(trx: Db, input: ArticleInput, context: SaveContext): Prom
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceTags(trx, row.id, tagIds);
-    await writeSearchEntry(trx, context.dialect, row.id, input.headline, plainText);
+    await writeSearchEntry(trx, context.dialect, row.id, input.headline, plainText, input.hashtag);
     return { id: row.id, slug: input.slug, outcome: "created" };
   }
 
@@ -121,7 +122,14 @@ async function saveOne(trx: Db, input: ArticleInput, context: SaveContext): Prom
     .where("id", "=", existing.id)
     .execute();
   if (!sameTags) await replaceTags(trx, existing.id, tagIds);
-  await writeSearchEntry(trx, context.dialect, existing.id, input.headline, plainText);
+  await writeSearchEntry(
+    trx,
+    context.dialect,
+    existing.id,
+    input.headline,
+    plainText,
+    input.hashtag,
+  );
   return { id: existing.id, slug: input.slug, outcome: "updated" };
 }
 
@@ -213,13 +221,15 @@ async function writeSearchEntry(
   articleId: number,
   headline: string,
   body: string,
+  hashtag: string,
 ) {
   await trx.deleteFrom("article_fts").where("rowid", "=", articleId).execute();
+  const cjk = chineseSearchTerms(`${headline}\n${body}\n${hashtag}`);
   if (dialect === "sqlite") {
-    await sql`insert into article_fts (rowid, headline, body) values (${articleId}, ${headline}, ${body})`.execute(
+    await sql`insert into article_fts (rowid, headline, body, cjk) values (${articleId}, ${headline}, ${body}, ${cjk})`.execute(
       trx,
     );
   } else {
-    await trx.insertInto("article_fts").values({ rowid: articleId, headline, body }).execute();
+    await trx.insertInto("article_fts").values({ rowid: articleId, headline, body, cjk }).execute();
   }
 }

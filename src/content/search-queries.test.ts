@@ -36,6 +36,15 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
         lead: "Builders used slimmed-down rebar; the summit of public anger came fast.",
       },
       { slug: "hidden", headline: "Draft summit notes", status: "draft" },
+      {
+        slug: "weibo-quote",
+        headline: "What Weibo users said about the summit",
+        category: "Society",
+        tags: ["Diplomacy"],
+        hashtag: "#特朗普称与金正恩关系非常好#",
+        lead: "One post read: 两国领导人的关系非常好。",
+        published_at: "2025-08-20T10:00:00+08:00",
+      },
     );
   });
   afterEach(async () => {
@@ -47,7 +56,7 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
       limit: 10,
       offset: 0,
     });
-    expect(result.hits.map((h) => h.article.slug)).toEqual(["summit", "rebar"]);
+    expect(result.hits.map((h) => h.article.slug)).toEqual(["summit", "weibo-quote", "rebar"]);
     expect(result.hits[0]?.snippet).toContain("<mark>");
   });
 
@@ -62,6 +71,40 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
       },
     );
     expect(result.hits.map((h) => h.article.slug)).toEqual(["rebar"]);
+  });
+
+  it("finds Chinese words inside longer runs, in text and hashtag", async () => {
+    const at = site.clock.now().toISOString();
+    const page = { limit: 10, offset: 0 };
+    expect(
+      (await searchArticles(site.database, "金正恩", at, page)).hits.map((h) => h.article.slug),
+    ).toEqual(["weibo-quote"]);
+    expect((await searchArticles(site.database, "领导人", at, page)).total).toBe(1);
+  });
+
+  it("matches prefixes and applies category, tag and date filters", async () => {
+    const at = site.clock.now().toISOString();
+    const page = { limit: 10, offset: 0 };
+    expect(
+      (await searchArticles(site.database, "Gyeong*", at, page)).hits.map((h) => h.article.slug),
+    ).toEqual(["summit"]);
+    const society = await site.database.db
+      .selectFrom("category")
+      .select("id")
+      .where("slug", "=", "society")
+      .executeTakeFirstOrThrow();
+    const inSociety = await searchArticles(site.database, "summit", at, page, {
+      categoryId: society.id,
+    });
+    expect(inSociety.hits.map((h) => h.article.slug)).toEqual(["weibo-quote"]);
+    const tag = await site.database.db.selectFrom("tag").select("id").executeTakeFirstOrThrow();
+    expect((await searchArticles(site.database, "summit", at, page, { tagId: tag.id })).total).toBe(
+      1,
+    );
+    const recent = await searchArticles(site.database, "summit", at, page, {
+      from: "2025-08-25T00:00:00Z",
+    });
+    expect(recent.hits.map((h) => h.article.slug).sort()).toEqual(["rebar", "summit"]);
   });
 
   it("answers hostile and huge queries with a page, never a 500", async () => {

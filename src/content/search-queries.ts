@@ -1,6 +1,9 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { type ArticleSummary, listPublishedByIds } from "./article-queries.js";
+import { MAX_QUERY_LENGTH, parseQuery, type QueryPart } from "./search-terms.js";
+
+export { MAX_QUERY_LENGTH };
 
 export interface SearchHit {
   article: ArticleSummary;
@@ -14,32 +17,38 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-export const MAX_QUERY_LENGTH = 200;
+export interface SearchFilter {
+  categoryId?: number | undefined;
+  tagId?: number | undefined;
+  /** Inclusive UTC ISO bounds on the publication time. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 const OPEN = "\u0002";
 const CLOSE = "\u0003";
+/** Ranking stops here; nobody pages past a thousand results. */
+const MAX_RANKED = 1000;
 
-/**
- * Reader queries become quoted terms and phrases, so FTS syntax in the input (`NEAR`,
- * `-`, `:`, `^`, unbalanced quotes) is matched as text and can never raise an error.
- * A trailing `*` on a word keeps its prefix meaning.
- */
+/** FTS5 MATCH text: every part quoted, so it is always valid syntax. */
 export function toFtsQuery(input: string): string | undefined {
-  const parts: string[] = [];
-  const pattern = /"([^"]*)"?|([^\s"]+)/g;
-  for (const match of input.slice(0, MAX_QUERY_LENGTH).matchAll(pattern)) {
-    const phrase = match[1];
-    if (phrase !== undefined) {
-      const words = phrase.match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`"${words.join(" ")}"`);
-      continue;
-    }
-    const raw = match[2] ?? "";
-    const words = raw.match(/[\p{L}\p{N}]+/gu);
-    if (!words) continue;
-    const prefix = raw.endsWith("*") && words.length === 1;
-    parts.push(`"${words.join(" ")}"${prefix ? "*" : ""}`);
-  }
+  const parts = parseQuery(input).map((part) => {
+    if (part.kind === "term") return `"${part.text}"${part.prefix ? "*" : ""}`;
+    if (part.kind === "phrase") return `"${part.words.join(" ")}"`;
+    return `cjk : "${part.words.join(" ")}"`;
+  });
   return parts.length ? parts.join(" ") : undefined;
+}
+
+/** PostgreSQL tsquery: the same parts, each built by a tsquery function from plain words. */
+function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
+  const pieces = parts.map((part) => {
+    if (part.kind === "term")
+      return sql`to_tsquery('english', ${part.text + (part.prefix ? ":*" : "")})`;
+    if (part.kind === "phrase") return sql`phraseto_tsquery('english', ${part.words.join(" ")})`;
+    return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
+  });
+  return sql.join(pieces, sql` && `);
 }
 
 export async function searchArticles(
@@ -47,16 +56,15 @@ export async function searchArticles(
   input: string,
   now: string,
   page: { limit: number; offset: number },
+  filter: SearchFilter = {},
 ): Promise<SearchResult> {
   const query = input.trim().slice(0, MAX_QUERY_LENGTH);
-  const empty = { query, total: 0, hits: [] };
   const ranked =
     database.dialect === "sqlite"
-      ? await rankSqlite(database, query, now)
-      : await rankPostgres(database, query, now);
-  if (!ranked) return empty;
+      ? await rankSqlite(database, query, now, filter)
+      : await rankPostgres(database, query, now, filter);
+  if (!ranked) return { query, total: 0, hits: [] };
   const window = ranked.slice(page.offset, page.offset + page.limit);
-  if (window.length === 0) return { ...empty, total: ranked.length };
   const summaries = new Map(
     (
       await listPublishedByIds(
@@ -79,22 +87,37 @@ interface RankedRow {
   snippet: string;
 }
 
+function filterSql(filter: SearchFilter, now: string) {
+  const conditions = [sql`article.status = 'published'`, sql`article.published_at <= ${now}`];
+  if (filter.categoryId !== undefined)
+    conditions.push(sql`article.category_id = ${filter.categoryId}`);
+  if (filter.from !== undefined) conditions.push(sql`article.published_at >= ${filter.from}`);
+  if (filter.to !== undefined) conditions.push(sql`article.published_at <= ${filter.to}`);
+  if (filter.tagId !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from article_tag where article_tag.article_id = article.id and article_tag.tag_id = ${filter.tagId})`,
+    );
+  }
+  return sql.join(conditions, sql` and `);
+}
+
 async function rankSqlite(
   database: Database,
   query: string,
   now: string,
+  filter: SearchFilter,
 ): Promise<RankedRow[] | undefined> {
   const fts = toFtsQuery(query);
   if (!fts) return undefined;
+  // Column weights: a word in the headline counts eight times one in the body.
   const { rows } = await sql<RankedRow>`
     select article.id as id,
            snippet(article_fts, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
     from article_fts
     join article on article.id = article_fts.rowid
-    where article_fts match ${fts}
-      and article.status = 'published' and article.published_at <= ${now}
-    order by bm25(article_fts, 8.0, 1.0), article.published_at desc
-    limit 1000`.execute(database.db);
+    where article_fts match ${fts} and ${filterSql(filter, now)}
+    order by bm25(article_fts, 8.0, 1.0, 1.0), article.published_at desc
+    limit ${MAX_RANKED}`.execute(database.db);
   return rows;
 }
 
@@ -102,20 +125,21 @@ async function rankPostgres(
   database: Database,
   query: string,
   now: string,
+  filter: SearchFilter,
 ): Promise<RankedRow[] | undefined> {
-  if (!/[\p{L}\p{N}]/u.test(query)) return undefined;
+  const parts = parseQuery(query);
+  if (parts.length === 0) return undefined;
+  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
   const { rows } = await sql<RankedRow>`
-    with q as (select websearch_to_tsquery('english', ${query}) as query)
+    with q as (select ${toTsQuery(parts)} as query)
     select article.id as id,
-           ts_headline('english', article_fts.body, q.query,
-             ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+           ts_headline('english', article_fts.body, q.query, ${options}) as snippet
     from article_fts
     join article on article.id = article_fts.rowid
     cross join q
-    where article_fts.document @@ q.query
-      and article.status = 'published' and article.published_at <= ${now}
-    order by ts_rank_cd(article_fts.document, q.query) desc, article.published_at desc
-    limit 1000`.execute(database.db);
+    where article_fts.document @@ q.query and ${filterSql(filter, now)}
+    order by ts_rank_cd(article_fts.document, q.query, 1) desc, article.published_at desc
+    limit ${MAX_RANKED}`.execute(database.db);
   return rows;
 }
 

@@ -10,6 +10,8 @@ export type DialectName = "sqlite" | "postgres";
 export interface Database {
   db: Kysely<Tables>;
   dialect: DialectName;
+  /** PostgreSQL schema holding our tables; undefined on SQLite. */
+  schema?: string;
   /** Closes every connection. */
   destroy(): Promise<void>;
 }
@@ -59,5 +61,5 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, dialect: "postgres", destroy: () => db.destroy() };
+  return { db, dialect: "postgres", schema, destroy: () => db.destroy() };
 }

@@ -105,6 +105,8 @@ export interface ArticleFtsTable {
   rowid: number;
   headline: string;
   body: string;
+  /** Chinese words of the article, segmented and space-separated. */
+  cjk: string;
 }
 
 export type JobStatus = "queued" | "running" | "done" | "failed";

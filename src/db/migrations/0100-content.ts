@@ -102,8 +102,10 @@ export const contentMigration: DialectMigration = (dialect) => ({
 
     if (dialect === "sqlite") {
       // FTS5 table keyed by article id (it keeps its own copy of the text so snippet() works);
-      // porter stemming for English.
-      await sql`create virtual table article_fts using fts5(headline, body, tokenize='porter unicode61 remove_diacritics 2')`.execute(
+      // porter stemming for English. `cjk` holds the Chinese text cut into words by jieba,
+      // space-separated, because the unicode61 tokenizer would index a whole run of Chinese
+      // characters as one token and never match a word inside it.
+      await sql`create virtual table article_fts using fts5(headline, body, cjk, tokenize='porter unicode61 remove_diacritics 2')`.execute(
         db,
       );
     } else {
@@ -111,9 +113,11 @@ export const contentMigration: DialectMigration = (dialect) => ({
         rowid integer primary key references article(id) on delete cascade,
         headline text not null,
         body text not null,
+        cjk text not null default '',
         document tsvector generated always as (
           setweight(to_tsvector('english', headline), 'A') ||
-          setweight(to_tsvector('english', body), 'B')
+          setweight(to_tsvector('english', body), 'B') ||
+          setweight(to_tsvector('simple', cjk), 'B')
         ) stored
       )`.execute(db);
       await sql`create index article_fts_document on article_fts using gin (document)`.execute(db);
