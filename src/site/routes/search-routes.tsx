@@ -1,13 +1,21 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
-import { MAX_QUERY_LENGTH, searchArticles } from "../../content/search-queries.js";
+import {
+  MAX_QUERY_LENGTH,
+  type SearchFilter,
+  searchArticles,
+} from "../../content/search-queries.js";
+import { findCategoryBySlug, findTagBySlug } from "../../content/taxonomy-queries.js";
+import { toUtcIso } from "../../content/zoned-time.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
 import type { SiteDeps } from "../site-deps.js";
 import { Layout } from "../views/layout.js";
 import { articlePath, Pagination, StoryMeta } from "../views/story-list.js";
 
-/** `/search?q=…&page=N`: ranked results with highlighted snippets; never an error page. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `/search?q=…&category=…&tag=…&from=…&to=…&page=N`: never an error page. */
 export function searchRoutes(deps: SiteDeps) {
   const app = new Hono();
   app.get("/search", async (c) => {
@@ -16,18 +24,43 @@ export function searchRoutes(deps: SiteDeps) {
       Math.max(Number.parseInt(c.req.query("page") ?? "1", 10) || 1, 1),
       1000,
     );
+    const categorySlug = (c.req.query("category") ?? "").slice(0, 100);
+    const tagSlug = (c.req.query("tag") ?? "").slice(0, 100);
+    const from = DATE.test(c.req.query("from") ?? "") ? (c.req.query("from") ?? "") : "";
+    const to = DATE.test(c.req.query("to") ?? "") ? (c.req.query("to") ?? "") : "";
     const size = deps.config.PAGE_SIZE;
+    const zone = deps.config.TIME_ZONE;
     const site = await loadSiteContext(deps, "/search");
-    const tooLong = q.length > MAX_QUERY_LENGTH;
+    const db = deps.database.db;
+    const category = categorySlug ? await findCategoryBySlug(db, categorySlug) : undefined;
+    const tag = tagSlug ? await findTagBySlug(db, tagSlug) : undefined;
+    const filter: SearchFilter = {
+      categoryId: category?.id,
+      tagId: tag?.id,
+      from: from ? toUtcIso(from, zone) : undefined,
+      // The whole "to" day counts.
+      to: to ? new Date(Date.parse(toUtcIso(to, zone)) + 86_399_999).toISOString() : undefined,
+    };
     const result = q.trim()
-      ? await searchArticles(deps.database, q, deps.clock.now().toISOString(), {
-          limit: size,
-          offset: (pageNumber - 1) * size,
-        })
+      ? await searchArticles(
+          deps.database,
+          q,
+          deps.clock.now().toISOString(),
+          { limit: size, offset: (pageNumber - 1) * size },
+          filter,
+        )
       : undefined;
-    const link = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ""}`;
-    const prev = result && pageNumber > 1 ? link(pageNumber - 1) : undefined;
-    const next = result && pageNumber * size < result.total ? link(pageNumber + 1) : undefined;
+    const params = (n: number) => {
+      const p = new URLSearchParams({ q });
+      if (category) p.set("category", category.slug);
+      if (tag) p.set("tag", tag.slug);
+      if (from) p.set("from", from);
+      if (to) p.set("to", to);
+      if (n > 1) p.set("page", String(n));
+      return `/search?${p.toString()}`;
+    };
+    const prev = result && pageNumber > 1 ? params(pageNumber - 1) : undefined;
+    const next = result && pageNumber * size < result.total ? params(pageNumber + 1) : undefined;
     const title = q.trim() ? `Search: ${q.slice(0, 80)}` : "Search";
     const page = (
       <Layout
@@ -35,9 +68,9 @@ export function searchRoutes(deps: SiteDeps) {
         meta={{ title, description: "Search Resou's articles.", path: "/search", noindex: true }}
       >
         <h1 class="page-title">Search</h1>
-        <search>
-          <form class="search-form" action="/search" method="get">
-            <label for="search-page-q">Search for</label>
+        <form class="search-page-form" action="/search" method="get">
+          <p>
+            <label for="search-page-q">Words to find</label>
             <input
               id="search-page-q"
               type="search"
@@ -45,21 +78,45 @@ export function searchRoutes(deps: SiteDeps) {
               value={q.slice(0, MAX_QUERY_LENGTH)}
               maxlength={MAX_QUERY_LENGTH}
             />
-            <button type="submit">Search</button>
-          </form>
-        </search>
-        {tooLong ? (
+          </p>
+          <p>
+            <label for="search-category">Category</label>
+            <select id="search-category" name="category">
+              <option value="">All categories</option>
+              {site.categories.map((cat) => (
+                <option value={cat.slug} selected={cat.slug === category?.slug}>
+                  {cat.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-from">From</label>
+            <input id="search-from" type="date" name="from" value={from} />
+          </p>
+          <p>
+            <label for="search-to">To</label>
+            <input id="search-to" type="date" name="to" value={to} />
+          </p>
+          {tag ? <input type="hidden" name="tag" value={tag.slug} /> : null}
+          <p>
+            <button class="button" type="submit">
+              Search
+            </button>
+          </p>
+        </form>
+        {q.length > MAX_QUERY_LENGTH ? (
           <p>Your search was long, so we used its first {MAX_QUERY_LENGTH} characters.</p>
         ) : null}
         {result ? (
           <p aria-live="polite">
             {result.total === 0
               ? "No articles matched. Try fewer or different words."
-              : `${result.total} ${result.total === 1 ? "article" : "articles"} found.`}
+              : `${result.total} ${result.total === 1 ? "article" : "articles"} found${tag ? ` tagged ${tag.name}` : ""}.`}
           </p>
         ) : (
           <p>
-            Type words to find; put a phrase in "quotes"; end a word with * to match its beginning.
+            Put a phrase in "quotes"; end a word with * to match its beginning; Chinese works too.
           </p>
         )}
         {result?.hits.length ? (
