@@ -1,4 +1,4 @@
-import { CHANNEL_ENTITY, CHANNEL_TAG, CHANNEL_TEXT, type DocFeatures } from "./doc-features.js";
+import type { DocFeatures } from "./doc-features.js";
 import type { RelatedId, RelatedOptions } from "./related-types.js";
 import type { TermVocabulary } from "./term-vocabulary.js";
 import { encodeSortedIds } from "./varint.js";
@@ -8,15 +8,15 @@ export interface IndexedDoc {
   id: RelatedId;
   /** The distinctive terms it is indexed under, ascending term id. */
   terms: Int32Array;
-  /** Their `1 + ln tf` weights. */
+  /** Their `1 + ln tf` weights times the channel multiplier. */
   weights: Float32Array;
   /** Every term id of the article (varint), to uncount document frequencies on removal. */
   allTerms: Uint8Array;
   signature: Uint32Array;
   days: number;
-  /** Per-channel vector norms with the idf of `normsAt` documents. */
-  norms: Float64Array;
-  normsAt: number;
+  /** Vector norm with the idf of `normAt` documents. */
+  norm: number;
+  normAt: number;
 }
 
 /**
@@ -45,6 +45,7 @@ export function buildIndexedDoc(
     byChannel[vocab.channel(t)]?.push([t, (weightOf.get(t) ?? 0) * vocab.idf(t)]);
   const limits = [options.textTerms, options.entityTerms, Number.POSITIVE_INFINITY];
   const kept: number[] = [];
+  const multiplier = [1, options.weights.entities, options.weights.tags];
   byChannel.forEach((list, channel) => {
     list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     for (const [t] of list.slice(0, limits[channel])) kept.push(t);
@@ -54,38 +55,38 @@ export function buildIndexedDoc(
   const doc: IndexedDoc = {
     id,
     terms: Int32Array.from(kept),
-    weights: Float32Array.from(kept, (t) => weightOf.get(t) ?? 0),
+    weights: Float32Array.from(
+      kept,
+      (t) => (weightOf.get(t) ?? 0) * (multiplier[vocab.channel(t)] ?? 1),
+    ),
     allTerms: encodeSortedIds(ids),
     signature: features.signature,
     days: features.days,
-    norms: new Float64Array(3),
-    normsAt: -1,
+    norm: 0,
+    normAt: -1,
   };
-  refreshNorms(doc, vocab);
+  refreshNorm(doc, vocab);
   return doc;
 }
 
-/** Recomputes the per-channel norms when the corpus grew or shrank by 5% since last time. */
-export function refreshNorms(doc: IndexedDoc, vocab: TermVocabulary): Float64Array {
+/** Recomputes the vector norm when the corpus grew or shrank by 5% since last time. */
+export function refreshNorm(doc: IndexedDoc, vocab: TermVocabulary): number {
   const n = vocab.docCount;
-  if (doc.normsAt >= 0 && Math.abs(n - doc.normsAt) <= 0.05 * doc.normsAt) return doc.norms;
-  doc.norms.fill(0);
+  if (doc.normAt >= 0 && Math.abs(n - doc.normAt) <= 0.05 * doc.normAt) return doc.norm;
+  let sum = 0;
   for (let i = 0; i < doc.terms.length; i++) {
-    const t = doc.terms[i] as number;
-    const v = (doc.weights[i] as number) * vocab.idf(t);
-    const c = vocab.channel(t);
-    doc.norms[c] = (doc.norms[c] as number) + v * v;
+    const v = (doc.weights[i] as number) * vocab.idf(doc.terms[i] as number);
+    sum += v * v;
   }
-  for (const c of [CHANNEL_TEXT, CHANNEL_ENTITY, CHANNEL_TAG])
-    doc.norms[c] = Math.sqrt(doc.norms[c] as number);
-  doc.normsAt = n;
-  return doc.norms;
+  doc.norm = Math.sqrt(sum);
+  doc.normAt = n;
+  return doc.norm;
 }
 
-/** Cosine of two articles' indexed words (text channel only), by a merge of sorted ids. */
-export function textCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary): number {
-  const na = refreshNorms(a, vocab)[CHANNEL_TEXT] as number;
-  const nb = refreshNorms(b, vocab)[CHANNEL_TEXT] as number;
+/** Cosine of two articles' indexed vectors, by a merge of their sorted term ids. */
+export function docCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary): number {
+  const na = refreshNorm(a, vocab);
+  const nb = refreshNorm(b, vocab);
   if (na === 0 || nb === 0) return 0;
   let i = 0;
   let j = 0;
@@ -96,10 +97,8 @@ export function textCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary):
     if (ta < tb) i++;
     else if (tb < ta) j++;
     else {
-      if (vocab.channel(ta) === CHANNEL_TEXT) {
-        const idf = vocab.idf(ta);
-        dot += (a.weights[i] as number) * (b.weights[j] as number) * idf * idf;
-      }
+      const idf = vocab.idf(ta);
+      dot += (a.weights[i] as number) * (b.weights[j] as number) * idf * idf;
       i++;
       j++;
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { datelineDate, urlDate } from "./dateline.js";
 import type { RelatedDoc } from "./related-types.js";
 
 /** One line of a labeled corpus `articles.jsonl`. */
@@ -26,15 +27,6 @@ export interface LoadOptions {
   noDates?: boolean;
 }
 
-/** `…/2013/05/12/…` or `…-2013-05-12…` in an article URL, as an ISO date. */
-export function dateFromUrl(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  const m = url.match(
-    /(?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/,
-  );
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 function paragraphs(text: string): string[] {
   const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split("\n");
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
@@ -48,7 +40,10 @@ export function toRelatedDoc(
   const title = (line.title ?? "").trim();
   const paras = paragraphs(line.text ?? "");
   if (paras[0] && title && paras[0].toLowerCase() === title.toLowerCase()) paras.shift();
-  const date = options.noDates ? undefined : (line.date ?? dateFromUrl(line.url));
+  // Records without a date: the URL's date, else a dateline at the top of the text.
+  const date = options.noDates
+    ? undefined
+    : (line.date ?? urlDate(line.url) ?? datelineDate(`${title}\n${line.text ?? ""}`));
   const doc: RelatedDoc = {
     id: String(line.id),
     title,

@@ -1,5 +1,5 @@
 import { extractFeatures } from "./doc-features.js";
-import { buildIndexedDoc, type IndexedDoc, refreshNorms, textCosine } from "./indexed-doc.js";
+import { buildIndexedDoc, docCosine, type IndexedDoc, refreshNorm } from "./indexed-doc.js";
 import { estimateJaccard } from "./minhash.js";
 import { mmrSelect } from "./mmr.js";
 import {
@@ -54,9 +54,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   const fixedNow = toEpochDays(options.now);
   let newestDays = Number.NaN;
 
-  let accText = new Float64Array(0);
-  let accEntity = new Float64Array(0);
-  let accTag = new Float64Array(0);
+  let acc = new Float64Array(0);
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
   let epoch = 0;
@@ -65,9 +63,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   function ensureCapacity(n: number) {
     if (stamp.length >= n) return;
     const size = Math.max(1024, n * 2);
-    accText = new Float64Array(size);
-    accEntity = new Float64Array(size);
-    accTag = new Float64Array(size);
+    acc = new Float64Array(size);
     const s = new Uint32Array(size);
     s.set(stamp);
     stamp = s;
@@ -118,45 +114,33 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   /** Scores every article sharing an indexed term with `slot` into `heap`. */
   function scoreNeighbours(slot: number) {
     const q = slots[slot] as IndexedDoc;
-    const qn = refreshNorms(q, vocab);
+    const qn = refreshNorm(q, vocab);
     epoch = (epoch + 1) >>> 0 || 1;
     let count = 0;
-    const accs = [accText, accEntity, accTag];
     for (let i = 0; i < q.terms.length; i++) {
       const t = q.terms[i] as number;
       const raw = postings.raw(t);
       if (!raw || raw[2] < 2) continue;
       const idf = vocab.idf(t);
       const qv = (q.weights[i] as number) * idf * idf;
-      const acc = accs[vocab.channel(t)] as Float64Array;
       const [docs, weights, n] = raw;
       for (let j = 0; j < n; j++) {
         const d = docs[j] as number;
         if (stamp[d] !== epoch) {
           stamp[d] = epoch;
           touched[count++] = d;
-          accText[d] = 0;
-          accEntity[d] = 0;
-          accTag[d] = 0;
+          acc[d] = 0;
         }
         acc[d] = (acc[d] as number) + qv * (weights[j] as number);
       }
     }
-    const { text: wt, entities: we, tags: wg } = options.weights;
     const nowDays = Number.isNaN(fixedNow) ? newestDays : fixedNow;
     heap.clear();
     for (let i = 0; i < count; i++) {
       const d = touched[i] as number;
       if (d === slot) continue;
       const doc = slots[d] as IndexedDoc;
-      const dn = refreshNorms(doc, vocab);
-      let score = 0;
-      if (accText[d])
-        score += (wt * (accText[d] as number)) / ((qn[0] as number) * (dn[0] as number));
-      if (accEntity[d])
-        score += (we * (accEntity[d] as number)) / ((qn[1] as number) * (dn[1] as number));
-      if (accTag[d])
-        score += (wg * (accTag[d] as number)) / ((qn[2] as number) * (dn[2] as number));
+      let score = (acc[d] as number) / (qn * refreshNorm(doc, vocab));
       if (score <= heap.floor()) continue;
       score *= proximityFactor(q.days, doc.days, options.timeProximity);
       score *= recencyFactor(doc.days, nowDays, options.recency);
@@ -164,12 +148,30 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     }
   }
 
+  /** Adds each candidate's score-weighted similarity to the best first-pass neighbours. */
+  function withFeedback(pool: { item: number; score: number }[]) {
+    const m = Math.min(options.feedbackNeighbours, pool.length);
+    if (m === 0 || options.feedbackWeight <= 0) return pool;
+    const top = pool.slice(0, m);
+    const rescored = pool.map(({ item, score }) => {
+      let sum = 0;
+      let weight = 0;
+      for (const n of top) {
+        if (n.item === item) continue;
+        sum += n.score * docCosine(slots[n.item] as IndexedDoc, slots[item] as IndexedDoc, vocab);
+        weight += n.score;
+      }
+      return { item, score: score + (weight > 0 ? (options.feedbackWeight * sum) / weight : 0) };
+    });
+    return rescored.sort((a, b) => b.score - a.score || a.item - b.item);
+  }
+
   function topK(id: RelatedId, k: number): RelatedHit[] {
     const slot = slotOf.get(id);
     if (slot === undefined || k <= 0) return [];
     const q = slots[slot] as IndexedDoc;
     scoreNeighbours(slot);
-    const pool = heap.sorted().slice(0, Math.max(options.poolSize, k));
+    const pool = withFeedback(heap.sorted().slice(0, Math.max(options.poolSize, k)));
     const kept: { item: IndexedDoc; relevance: number }[] = [];
     for (const { item, score } of pool) {
       const doc = slots[item] as IndexedDoc;
@@ -179,7 +181,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
         continue;
       kept.push({ item: doc, relevance: score });
     }
-    const picked = mmrSelect(kept, k, options.diversityLambda, (a, b) => textCosine(a, b, vocab));
+    const picked = mmrSelect(kept, k, options.diversityLambda, (a, b) => docCosine(a, b, vocab));
     const hits = picked.map((p) => ({ id: p.item.id, score: p.relevance }));
     remember(id, hits);
     return hits;
@@ -230,7 +232,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       return slotOf.size;
     },
     byteSize() {
-      let bytes = postings.byteSize() + stamp.byteLength * 8;
+      let bytes = postings.byteSize() + stamp.byteLength * 4;
       for (const d of slots) {
         if (d)
           bytes += d.terms.byteLength * 2 + d.allTerms.byteLength + d.signature.byteLength + 96;

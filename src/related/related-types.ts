@@ -30,7 +30,10 @@ export interface RelatedOptions {
   textTerms: number;
   /** How many of its entities it is indexed under. */
   entityTerms: number;
-  /** Weights of the three similarity signals (each a cosine in 0…1). */
+  /**
+   * Multipliers of each signal's terms inside the one tf-idf vector an article is compared
+   * by: words (1), named entities, and tags + Weibo hashtags.
+   */
   weights: { text: number; entities: number; tags: number };
   /** Closeness of the two articles' publication dates. */
   timeProximity: DecayOptions;
@@ -42,7 +45,14 @@ export interface RelatedOptions {
   duplicateThreshold: number;
   /** MMR trade-off: 1 ranks by relevance only, lower values favour diversity. */
   diversityLambda: number;
-  /** Best candidates re-ranked for duplicates and diversity. */
+  /**
+   * Pseudo-relevance feedback: each candidate also scores by its similarity to the query's
+   * best `feedbackNeighbours` first-pass neighbours (weighted by their scores), times
+   * `feedbackWeight`. Articles of one story resemble each other, not only the query.
+   */
+  feedbackNeighbours: number;
+  feedbackWeight: number;
+  /** Best candidates re-ranked for feedback, duplicates and diversity. */
   poolSize: number;
   /** Neighbours checked by `affectedBy` besides the lists that show the article. */
   affectedNeighbours: number;
@@ -52,12 +62,14 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   fieldBoosts: { title: 3, lead: 1.5, body: 1 },
   textTerms: 48,
   entityTerms: 24,
-  weights: { text: 1, entities: 0.6, tags: 0.3 },
+  weights: { text: 1, entities: 1, tags: 1.5 },
   timeProximity: { halfLifeDays: 10, weight: 0.5 },
   recency: { halfLifeDays: 365, weight: 0.05 },
   duplicateThreshold: 0.9,
   diversityLambda: 0.9,
-  poolSize: 30,
+  feedbackNeighbours: 3,
+  feedbackWeight: 0.5,
+  poolSize: 40,
   affectedNeighbours: 30,
 };
 

@@ -2,7 +2,9 @@ import { hasHan, segmentChinese } from "./chinese-segment.js";
 import { stem } from "./stemmer.js";
 import { isStopWord } from "./stop-words.js";
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// Decimal and grouped numbers stay whole ("4.6", "1,200"): magnitudes, tolls and sums tell
+// stories of one kind apart.
+const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
