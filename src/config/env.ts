@@ -54,6 +54,33 @@ const configSchema = z.object({
     )
     .pipe(z.array(z.string().max(80)).min(1, "needs at least one category")),
   PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  /** Seconds between hot-search polls in the scheduler role (Weibo updates once a minute). */
+  TRENDS_POLL_SECONDS: z.coerce.number().int().min(30).max(3600).default(60),
+  /** Hot-search sources in failover order: m-weibo-cn, summary-html, side-hotsearch. */
+  TRENDS_SOURCES: z
+    .string()
+    .default("m-weibo-cn,summary-html,side-hotsearch")
+    .transform((s) => s.split(",").map((r) => r.trim()))
+    .pipe(
+      z
+        .array(z.enum(["m-weibo-cn", "summary-html", "side-hotsearch"]))
+        .min(1)
+        .refine((l) => new Set(l).size === l.length, "must not name a source twice"),
+    ),
+  /** Cookie sent to Weibo, e.g. a visitor `SUB=…`; swap it here without a code change. */
+  WEIBO_COOKIE: z.string().default(""),
+  WEIBO_USER_AGENT: z
+    .string()
+    .min(10, "must be a browser user agent")
+    .default(
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    ),
+  /** Per-request deadline for a hot-search fetch, body included. */
+  TRENDS_FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60000).default(10000),
+  /** Tries per source in one poll (transient faults only; anti-bot answers fail over at once). */
+  TRENDS_FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
+  /** Publish data-only trend briefs for topics that trended. */
+  TRENDS_BRIEFS: booleanish.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

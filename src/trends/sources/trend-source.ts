@@ -47,10 +47,25 @@ export function parseJsonBody(body: string): { value: unknown } | FetchFailure {
     return { value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const cut =
-      /end of (JSON )?input|Unterminated|Expected .* after/i.test(message) && /^[[{]/.test(text);
-    return failure(cut ? "truncated" : "invalid_json", message.slice(0, 200));
+    return failure(isCutOff(text) ? "truncated" : "invalid_json", message.slice(0, 200));
   }
+}
+
+/** True when a JSON text opens a structure it never closes: the body was cut off. */
+export function isCutOff(text: string): boolean {
+  if (!/^[[{]/.test(text)) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) depth++;
+    else if (ch === 125 || ch === 93) depth--;
+  }
+  return inString || depth > 0;
 }
 
 export function isFailure(value: unknown): value is FetchFailure {
