@@ -16,7 +16,9 @@ const ENTITIES: Record<string, string> = {
   "<": "&lt;",
   ">": "&gt;",
   '"': "&quot;",
-  "'": "&apos;",
+  // Numeric rather than &apos;: the same escaped text also lands inside feed HTML, and
+  // HTML 4 readers do not know &apos;.
+  "'": "&#39;",
 };
 
 /** Removes characters XML 1.0 cannot carry at all. */
