@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createTestDatabase,
+  TEST_DIALECTS,
+  type TestDatabase,
+} from "../../test/support/test-database.js";
+import type { CliIo } from "./command.js";
+import { COMMANDS } from "./commands.js";
+import { route } from "./router.js";
+
+const FIXTURES = fileURLToPath(
+  new URL("../../test/fixtures/articles/news-2025-08", import.meta.url),
+);
+
+describe.each(TEST_DIALECTS)("resou import and migrate on %s", (dialect) => {
+  let database: TestDatabase;
+  let dir: string;
+  let stdout: string[];
+  let stderr: string[];
+  let io: CliIo;
+  const resou = (...argv: string[]) => route("resou", COMMANDS, argv, io);
+  const count = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom("article")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    dir = mkdtempSync(join(tmpdir(), "resou-cli-"));
+    stdout = [];
+    stderr = [];
+    io = {
+      out: (l) => stdout.push(l),
+      err: (l) => stderr.push(l),
+      env: { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema, LOG_LEVEL: "silent" },
+    };
+  });
+  afterEach(async () => {
+    await database.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("migrates an already migrated database without error", async () => {
+    expect(await resou("migrate")).toBe(0);
+    expect(stdout.at(-1)).toMatch(/already at the latest schema/);
+  });
+
+  it("prints created, then unchanged, then updated per file", async () => {
+    expect(await resou("import", FIXTURES)).toBe(0);
+    expect(stdout.filter((l) => l.startsWith("created "))).toHaveLength(4);
+    expect(stdout).toContain(
+      `created   ${join(FIXTURES, "harbour-ferry-timetable.md")} (harbour-ferry-timetable)`,
+    );
+    expect(stdout.at(-1)).toBe("Imported 4 article(s): 4 created, 0 updated, 0 unchanged.");
+
+    stdout.length = 0;
+    const file = join(dir, "cli-story.md");
+    writeFileSync(file, "---\ntitle: One\ncategory: Sports\nextra: 1\n---\n\nText.\n");
+    expect(await resou("import", FIXTURES, file)).toBe(0);
+    expect(stdout.at(-1)).toBe("Imported 5 article(s): 1 created, 0 updated, 4 unchanged.");
+    expect(stderr).toEqual([`warning: ${file}: ignored unknown key "extra"`]);
+
+    stdout.length = 0;
+    writeFileSync(file, "---\ntitle: Two\ncategory: Sports\n---\n\nText.\n");
+    expect(await resou("import", file)).toBe(0);
+    expect(stdout).toEqual([
+      `updated   ${file} (cli-story)`,
+      "Imported 1 article(s): 0 created, 1 updated, 0 unchanged.",
+    ]);
+    expect(await count()).toBe(5);
+  });
+
+  it("prints every problem as file: field: message, exits 1 and writes nothing", async () => {
+    const bad = join(dir, "bad.md");
+    const worse = join(dir, "worse.md");
+    writeFileSync(bad, "---\ntitle: Fine\ncategory: Weather\n---\n\nText.\n");
+    writeFileSync(worse, `---\ntitle: "${"x".repeat(201)}"\n---\n\nText.\n`);
+    expect(await resou("import", FIXTURES, dir)).toBe(1);
+    expect(stderr).toContain(`${worse}: headline: must be at most 200 characters`);
+    expect(stderr).toContain(`${worse}: category: is required`);
+    expect(stderr.some((l) => l.startsWith(`${bad}: category: unknown category "Weather"`))).toBe(
+      true,
+    );
+    expect(stderr.at(-1)).toBe("Import failed (3 problem(s)); nothing was written.");
+    expect(await count()).toBe(0);
+  });
+
+  it("explains a missing path and a missing argument", async () => {
+    expect(await resou("import", join(dir, "nope"))).toBe(1);
+    expect(stderr[0]).toMatch(/^Cannot read .*nope/);
+    expect(await resou("import")).toBe(2);
+  });
+
+  it("lists every bad setting and exits 2", async () => {
+    io.env = { DATABASE_URL: "mysql://x", PORT: "-1" };
+    expect(await resou("migrate")).toBe(2);
+    const text = stderr.join("\n");
+    expect(text).toContain("DATABASE_URL");
+    expect(text).toContain("PORT");
+  });
+});
