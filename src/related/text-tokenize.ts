@@ -21,7 +21,8 @@ export function tokenize(text: string): string[] {
     const raw = match[0]
       .toLowerCase()
       .replace(/['’]s$/, "")
-      .replace(/['’]/g, "");
+      .replace(/['’]/g, "")
+      .replace(/(\d),(?=\d{3}\b)/g, "$1");
     if (raw.length < 2 || isStopWord(raw)) continue;
     out.push(stem(raw));
   }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { createRelatedIndex } from "./related-index.js";
+import type { RelatedDoc } from "./related-types.js";
+
+const distractors: RelatedDoc[] = [
+  {
+    id: 10,
+    title: "Central bank holds rates steady",
+    body: "The People's Bank of China left its loan prime rate unchanged on Monday, as economists in Beijing had expected, citing stable inflation.",
+    publishedAt: "2025-08-20",
+  },
+  {
+    id: 11,
+    title: "Typhoon makes landfall in Guangdong",
+    body: "Typhoon Wipha brought heavy rain to Zhuhai and Macau; flights were cancelled and schools closed across the Pearl River Delta.",
+    publishedAt: "2025-08-21",
+  },
+  {
+    id: 12,
+    title: "Gaokao essay topics spark debate",
+    lead: "Millions of students sat the national college entrance exam.",
+    body: "Essay prompts on artificial intelligence trended on Weibo as teachers in Shanghai and Chengdu discussed them.",
+    hashtags: ["#高考作文题#"],
+    publishedAt: "2025-06-07",
+  },
+  {
+    id: 13,
+    title: "Panda cub born at Chengdu base",
+    body: "Keepers at the Chengdu Research Base of Giant Panda Breeding said the cub weighed 150 grams and mother Mei Lan was doing well.",
+    publishedAt: "2025-08-22",
+  },
+];
+
+const trumpKim1: RelatedDoc = {
+  id: 1,
+  title: "Trump says he has a very good relationship with Kim Jong Un",
+  lead: "Donald Trump told reporters in Washington he would like to meet Kim Jong Un this year.",
+  body: "Weibo users debated the remarks under the hashtag about Trump and Kim. Analysts in Seoul said a summit in Pyongyang was unlikely before October.",
+  hashtags: ["#特朗普称与金正恩关系非常好#"],
+  tags: ["North Korea", "United States"],
+  publishedAt: "2025-08-26",
+};
+const trumpKim2: RelatedDoc = {
+  id: 2,
+  title: "Pyongyang silent after Trump praises Kim Jong Un",
+  lead: "North Korea's state media made no mention of Donald Trump's praise for Kim Jong Un.",
+  body: "Diplomats in Seoul said Pyongyang was weighing a summit. The Weibo topic on Trump and Kim drew 200 million views.",
+  hashtags: ["特朗普称与金正恩关系非常好"],
+  tags: ["North Korea"],
+  publishedAt: "2025-08-27",
+};
+
+function indexWith(...docs: RelatedDoc[]) {
+  const index = createRelatedIndex();
+  for (const d of [...distractors, ...docs]) index.add(d);
+  return index;
+}
+
+describe("createRelatedIndex", () => {
+  it("puts two articles on the same story in each other's list, never an article itself", () => {
+    const index = indexWith(trumpKim1, trumpKim2);
+    expect(index.size).toBe(6);
+    expect(index.topK(1, 3)[0]?.id).toBe(2);
+    expect(index.topK(2, 3)[0]?.id).toBe(1);
+    for (const id of [1, 2, 10, 11, 12, 13]) {
+      expect(index.topK(id, 5).map((h) => h.id)).not.toContain(id);
+    }
+    expect(index.topK(999, 5)).toEqual([]);
+  });
+
+  it("reports the lists a new article affects, and remove() takes it out of them", () => {
+    const index = indexWith(trumpKim1);
+    index.topK(1, 5);
+    index.add(trumpKim2);
+    expect(index.affectedBy(2)).toContain(1);
+    expect(index.topK(1, 5)[0]?.id).toBe(2);
+
+    const holders = index.remove(2);
+    expect(holders).toContain(1);
+    expect(index.has(2)).toBe(false);
+    expect(index.topK(1, 5).map((h) => h.id)).not.toContain(2);
+    expect(index.size).toBe(5);
+  });
+
+  it("replaces an article added again under the same id", () => {
+    const index = indexWith(trumpKim1, trumpKim2);
+    index.add({
+      ...trumpKim2,
+      title: "Panda keepers weigh newborn cub in Chengdu",
+      lead: "",
+      body: "Mei Lan and her cub are well, the Chengdu Research Base of Giant Panda Breeding said.",
+      hashtags: [],
+      tags: [],
+    });
+    expect(index.size).toBe(6);
+    expect(index.topK(2, 1)[0]?.id).toBe(13);
+  });
+
+  it("matches articles through a shared Weibo hashtag alone", () => {
+    const index = indexWith({
+      id: 3,
+      title: "Students react to this year's essay prompts",
+      body: "Reactions poured in online.",
+      hashtags: ["高考作文题"],
+      publishedAt: "2025-06-08",
+    });
+    expect(index.topK(3, 1)[0]?.id).toBe(12);
+  });
+
+  it("drops a near-duplicate copy of an article already in the list", () => {
+    const copy = { ...trumpKim2, id: 4 };
+    const index = indexWith(trumpKim1, trumpKim2, copy);
+    const ids = index.topK(1, 5).map((h) => h.id);
+    expect(ids.filter((id) => id === 2 || id === 4)).toHaveLength(1);
+  });
+
+  it("prefers, among equally similar candidates, the one published closer in time", () => {
+    const base = {
+      title: "Flooding closes schools in Wuhan",
+      body: "Heavy rain flooded streets in Wuhan and Hankou; the city closed schools.",
+    };
+    const index = createRelatedIndex({ duplicateThreshold: 2 });
+    index.add({ id: "q", ...base, publishedAt: "2025-07-01" });
+    index.add({ id: "near", ...base, publishedAt: "2025-07-02" });
+    index.add({ id: "far", ...base, publishedAt: "2024-07-02" });
+    for (const d of distractors) index.add(d);
+    expect(index.topK("q", 2).map((h) => h.id)).toEqual(["near", "far"]);
+  });
+
+  it("builds the same lists with rebuild() as with one add() at a time", () => {
+    const docs = [...distractors, trumpKim1, trumpKim2];
+    const a = createRelatedIndex();
+    a.rebuild(docs);
+    expect(a.size).toBe(6);
+    expect(a.topK(1, 1)[0]?.id).toBe(2);
+    a.rebuild(docs.slice(0, 4));
+    expect(a.size).toBe(4);
+    expect(a.topK(1, 1)).toEqual([]);
+  });
+});

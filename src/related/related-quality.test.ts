@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadLabeledCorpus } from "./labeled-corpus.js";
+import { evaluateRelated } from "./related-eval.js";
+
+const fixtures = fileURLToPath(new URL("../../test/fixtures/news/", import.meta.url));
+
+// Subsets of the development corpora (see test/fixtures/news/README.md). Thresholds sit a
+// few points under what the engine reaches, far above what a broken scorer (random or
+// "same source, newest": ~0.05) would, and the hard variant must beat plain TF-IDF.
+describe("related-articles quality on labeled news", () => {
+  it.each([
+    ["basil", false, 0.93],
+    ["basil", true, 0.9],
+    ["ecbplus", false, 0.9],
+    ["ecbplus", true, 0.8],
+  ] as const)("%s (lead only: %s) reaches R-precision %f", (corpus, leadOnly, floor) => {
+    const report = evaluateRelated(loadLabeledCorpus(`${fixtures}${corpus}`, { leadOnly }));
+    expect(report.engine.r_precision).toBeGreaterThanOrEqual(floor);
+    expect(report.engine.ndcg_at_10).toBeGreaterThanOrEqual(floor);
+    expect(report.engine.r_precision).toBeGreaterThan(report.baseline_recent.r_precision + 0.5);
+    if (leadOnly) {
+      expect(report.engine.r_precision).toBeGreaterThan(report.baseline_tfidf.r_precision);
+    }
+  });
+});
