@@ -65,7 +65,7 @@ describe.each(TEST_DIALECTS)("article JSON-LD on %s", (dialect) => {
     expect((publisher.logo as JsonLd).url).toMatch(/^https:\/\/resou\.example\//);
 
     const breadcrumb = blocks.find((b) => b["@type"] === "BreadcrumbList");
-    expect((breadcrumb?.itemListElement as JsonLd[]).map((i) => i.name)).toEqual([
+    expect(((breadcrumb?.itemListElement ?? []) as JsonLd[]).map((i) => i.name)).toEqual([
       "Home",
       "News & Politics",
       "Leaders meet at the border",
@@ -80,7 +80,7 @@ describe.each(TEST_DIALECTS)("article JSON-LD on %s", (dialect) => {
     const article = jsonLdBlocks(html).find((b) => b["@type"] === "NewsArticle");
     expect(article?.headline).toBe(headline);
     // A desk byline is an organisation, still with a URL for its page.
-    expect((article?.author as JsonLd[])[0]).toMatchObject({
+    expect(((article?.author ?? []) as JsonLd[])[0]).toMatchObject({
       "@type": "Organization",
       url: "https://resou.example/byline/trending-on-weibo",
     });
