@@ -1,3 +1,4 @@
+import { usersCommand } from "../newsroom/users-command.js";
 import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
@@ -8,4 +9,4 @@ import { migrateCommand } from "./migrate-command.js";
  *   group("users", "Editor accounts", userCommands),
  * where the list holds `LeafCommand`s (see command.ts). `help` is built in.
  */
-export const COMMANDS: Command[] = [importCommand, migrateCommand];
+export const COMMANDS: Command[] = [importCommand, migrateCommand, usersCommand];

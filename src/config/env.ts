@@ -42,6 +42,8 @@ const configSchema = z.object({
   /** Load the demo articles when the database has no articles. */
   DEMO_CONTENT: booleanish.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Newsroom sign-in: idle hours before a session ends (absolute limit: 7 days). */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   /** Categories, in navigation order; created at start when missing. */
   CATEGORIES: z
     .string()

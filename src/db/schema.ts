@@ -21,6 +21,14 @@ export interface Tables {
   trend_point: TrendPointTable;
   trend_fetch: TrendFetchTable;
   trend_source_health: TrendSourceHealthTable;
+  newsroom_user: NewsroomUserTable;
+  newsroom_session: NewsroomSessionTable;
+  login_throttle: LoginThrottleTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
+  newsroom_story: NewsroomStoryTable;
+  article_revision: ArticleRevisionTable;
+  topic_dismissal: TopicDismissalTable;
 }
 
 export interface CategoryTable {
@@ -231,4 +239,99 @@ export interface TrendSourceHealthTable {
   total_successes: number;
   total_failures: number;
   updated_at: string;
+}
+
+export type NewsroomRole = "admin" | "editor" | "writer";
+
+export interface NewsroomUserTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  role: NewsroomRole;
+  /** `scrypt$N$r$p$salt$hash`, never logged. */
+  password_hash: string;
+  disabled: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsroomSessionTable {
+  /** sha256 (hex) of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+/** Failed logins per `email:<address>` or `ip:<address>`, with back-off lockout. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** sha256 (hex) of the bearer token. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Append-only: database triggers refuse UPDATE and DELETE. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  /** Email of the actor, or `anonymous`/`system`, kept even if the user is renamed. */
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  /** JSON text. */
+  detail: string;
+  ip: string;
+  user_agent: string;
+}
+
+/** Newsroom bookkeeping beside an article: who owns it, the revision counter, the topic. */
+export interface NewsroomStoryTable {
+  article_id: number;
+  owner_id: number | null;
+  assignee_id: number | null;
+  topic_id: number | null;
+  /** Number of the newest revision; a save must name it (optimistic concurrency). */
+  revision: number;
+  /** JSON text of `{ url, title }[]`. */
+  sources: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  author_id: number | null;
+  author_label: string;
+  /** `create`, `save`, `autosave`, `restore`. */
+  kind: string;
+  /** JSON text of the editable fields. */
+  content: string;
+  created_at: string;
+}
+
+export interface TopicDismissalTable {
+  topic_id: number;
+  dismissed_by: number | null;
+  dismissed_at: string;
 }

@@ -4,6 +4,7 @@ import type { DialectMigration } from "../migration-kit.js";
 import { contentMigration } from "./0100-content.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
+import { newsroomMigration } from "./0500-newsroom.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0100-content": contentMigration,
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
+  "0500-newsroom": newsroomMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,27 @@
+import type { SiteDeps } from "../site/site-deps.js";
+import type { SessionOptions } from "./auth/session-store.js";
+import type { ArticleChangeHook } from "./commands/article-hooks.js";
+
+/** What newsroom routes and commands need beyond the site's own dependencies. */
+export interface NewsroomDeps extends SiteDeps {
+  session: SessionOptions;
+  /** scrypt N for new password hashes; tests lower it. */
+  passwordCost?: number;
+  /** Run after publish, unpublish, correction and live edits (page cache, related lists). */
+  hooks: ArticleChangeHook[];
+}
+
+export interface NewsroomOptions {
+  passwordCost?: number;
+  hooks?: ArticleChangeHook[];
+}
+
+export function newsroomDeps(deps: SiteDeps, options: NewsroomOptions = {}): NewsroomDeps {
+  const ttlHours = deps.config.SESSION_TTL_HOURS;
+  return {
+    ...deps,
+    session: { ttlMs: ttlHours * 3_600_000, maxAgeMs: Math.max(ttlHours, 24 * 7) * 3_600_000 },
+    ...(options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost }),
+    hooks: options.hooks ?? [],
+  };
+}

@@ -1,0 +1,132 @@
+import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
+import { loadConfig } from "../../config/env.js";
+import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
+import { fixedClock } from "../../core/clock.js";
+import { silentLogger } from "../../core/log.js";
+import type { DialectName } from "../../db/database.js";
+import type { NewsroomRole } from "../../db/schema.js";
+import { createApp } from "../../site/app.js";
+import type { SiteDeps } from "../../site/site-deps.js";
+import { systemContext } from "../audit-log.js";
+import type { ArticleChangeHook } from "../commands/article-hooks.js";
+import { createUser } from "../commands/user-commands.js";
+import { newsroomRoutes } from "../web/newsroom-routes.js";
+
+/** Low scrypt cost so tests stay fast; production uses DEFAULT_COST. */
+export const TEST_PASSWORD_COST = 1024;
+export const TEST_PASSWORD = "correct horse battery staple";
+export const SITE = "https://resou.example";
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  get(path: string): Promise<Response>;
+  /** Posts a form; the CSRF token is added unless `_csrf` is given. */
+  post(
+    path: string,
+    fields?: Record<string, string | string[]>,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+}
+
+export interface NewsroomHarness {
+  database: TestDatabase;
+  deps: SiteDeps;
+  clock: ReturnType<typeof fixedClock>;
+  changes: string[];
+  request(path: string, init?: RequestInit): Promise<Response>;
+  addUser(role: NewsroomRole, email?: string): Promise<{ id: number; email: string }>;
+  /** Signs in through the real form and returns a client carrying the cookie and token. */
+  login(email: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  destroy(): Promise<void>;
+}
+
+export function formBody(fields: Record<string, string | string[]>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  return body;
+}
+
+const cookieValue = (response: Response, name: string) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith(`${name}=`));
+
+export async function createNewsroomHarness(
+  dialect: DialectName,
+  now = "2025-08-27T12:00:00Z",
+): Promise<NewsroomHarness> {
+  const database = await createTestDatabase(dialect);
+  await ensureCategories(database.db, DEFAULT_CATEGORIES);
+  const clock = fixedClock(now);
+  const config = loadConfig({ SITE_URL: SITE, DEMO_CONTENT: "0" });
+  const deps: SiteDeps = { database, config, clock, log: silentLogger };
+  const changes: string[] = [];
+  const hook: ArticleChangeHook = async (change) => {
+    changes.push(`${change.type}:${change.slug}`);
+  };
+  const app = createApp(deps, [
+    (d) => newsroomRoutes(d, { passwordCost: TEST_PASSWORD_COST, hooks: [hook] }),
+  ]);
+  const request = async (path: string, init?: RequestInit) => app.request(`${SITE}${path}`, init);
+  let users = 0;
+
+  const client = (cookie: string, csrf: string): Client => ({
+    cookie,
+    csrf,
+    get: (path) => request(path, { headers: cookie ? { cookie } : {} }),
+    post: (path, fields = {}, headers = {}) =>
+      request(path, {
+        method: "POST",
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          "content-type": "application/x-www-form-urlencoded",
+          ...headers,
+        },
+        body: formBody({ _csrf: csrf, ...fields }),
+      }),
+  });
+
+  return {
+    database,
+    deps,
+    clock,
+    changes,
+    request,
+    async addUser(role, email) {
+      users += 1;
+      const address = email ?? `${role}${users}@resou.example`;
+      const user = await createUser(
+        database.db,
+        { email: address, displayName: `${role} ${users}`, role, password: TEST_PASSWORD },
+        systemContext,
+        clock.now(),
+        TEST_PASSWORD_COST,
+      );
+      return { id: user.id, email: address };
+    },
+    async login(email, password = TEST_PASSWORD) {
+      const form = await request("/admin/login");
+      const loginCsrf = cookieValue(form, "resou_login_csrf") ?? "";
+      const token = loginCsrf.split("=")[1] ?? "";
+      const response = await request("/admin/login", {
+        method: "POST",
+        headers: { cookie: loginCsrf, "content-type": "application/x-www-form-urlencoded" },
+        body: formBody({ _csrf: token, email, password }),
+      });
+      const session = cookieValue(response, "resou_session");
+      if (response.status !== 303 || !session) throw new Error(`login failed: ${response.status}`);
+      const account = await (
+        await request("/admin/account", { headers: { cookie: session } })
+      ).text();
+      const csrf = /name="csrf-token" content="([^"]+)"/.exec(account)?.[1] ?? "";
+      return client(session, csrf);
+    },
+    anonymous: () => client("", ""),
+    destroy: () => database.destroy(),
+  };
+}

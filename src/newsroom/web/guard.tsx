@@ -1,0 +1,93 @@
+import { setCookie } from "hono/cookie";
+import { renderToString } from "../../site/page-response.js";
+import { recordAudit } from "../audit-log.js";
+import { CSRF_FIELD } from "../auth/csrf.js";
+import { newToken } from "../auth/session-store.js";
+import type { NewsroomDeps } from "../newsroom-deps.js";
+import { type Action, can, type StoryResource } from "../policy.js";
+import { AdminLayout } from "./admin-layout.js";
+import { LoginPage, type Resume } from "./login-page.js";
+import {
+  actorOf,
+  auditContext,
+  LOGIN_CSRF_COOKIE,
+  type NewsroomContext,
+} from "./request-context.js";
+
+type Status = 200 | 400 | 403 | 404 | 409 | 410 | 422 | 429;
+
+export async function page(c: NewsroomContext, node: unknown, status: Status = 200) {
+  c.header("Cache-Control", "no-store");
+  return c.html(await renderToString(node), status);
+}
+
+export const secureCookies = (deps: NewsroomDeps) => deps.config.SITE_URL.startsWith("https:");
+
+/** A fresh double-submit token for the login and setup forms. */
+export function loginCsrf(c: NewsroomContext, deps: NewsroomDeps): string {
+  const token = newToken();
+  setCookie(c, LOGIN_CSRF_COOKIE, token, {
+    path: "/admin",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: secureCookies(deps),
+  });
+  return token;
+}
+
+/** The posted form, minus the CSRF token, to carry through a new sign-in. */
+function resumeOf(c: NewsroomContext): Resume | undefined {
+  if (c.req.method !== "POST" || !c.req.path.startsWith("/admin/stories/")) return undefined;
+  const fields: [string, string][] = [];
+  for (const [name, value] of Object.entries(c.get("form"))) {
+    if (name === CSRF_FIELD) continue;
+    for (const v of Array.isArray(value) ? value : [value]) fields.push([name, v]);
+  }
+  return fields.length > 0 ? { action: c.req.path, fields } : undefined;
+}
+
+/**
+ * Checks the policy for this request. Returns a response when refused: a sign-in page for
+ * nobody (keeping any posted text), a 403 page and an audit event for a signed-in user.
+ */
+export async function refuse(
+  c: NewsroomContext,
+  deps: NewsroomDeps,
+  action: Action,
+  story?: StoryResource,
+): Promise<Response | undefined> {
+  const actor = actorOf(c);
+  if (can(actor, action, story)) return undefined;
+  if (!actor) {
+    const resume = resumeOf(c);
+    if (c.req.method === "GET" && !resume) {
+      return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    }
+    const view = (
+      <LoginPage
+        siteName={deps.config.SITE_NAME}
+        csrf={loginCsrf(c, deps)}
+        resume={resume}
+        error={resume ? undefined : "Please sign in."}
+      />
+    );
+    return page(c, view, 403);
+  }
+  await recordAudit(
+    deps.database.db,
+    auditContext(c),
+    {
+      action: "permission.denied",
+      targetType: "action",
+      targetId: action,
+      detail: { path: c.req.path, method: c.req.method },
+    },
+    deps.clock.now(),
+  );
+  const view = (
+    <AdminLayout title="Not allowed" session={c.get("session")} siteName={deps.config.SITE_NAME}>
+      <p>Your role ({actor.role}) may not do this. Ask an editor or an admin.</p>
+    </AdminLayout>
+  );
+  return page(c, view, 403);
+}

@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { isAppError } from "../../core/errors.js";
+import type { SiteDeps } from "../../site/site-deps.js";
+import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
+import { ADMIN_ASSETS } from "./admin-assets.js";
+import { AdminLayout } from "./admin-layout.js";
+import { authRoutes } from "./auth-routes.js";
+import { page } from "./guard.js";
+import { type NewsroomEnv, sessionMiddleware } from "./request-context.js";
+import { userRoutes } from "./user-routes.js";
+
+/**
+ * Everything under /admin: sign-in, users, queue, editor, publishing. Mounted on the site
+ * app with `app.route("/", newsroomRoutes(deps))`.
+ */
+export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): Hono {
+  const nd = newsroomDeps(deps, options);
+  const app = new Hono<NewsroomEnv>();
+  for (const asset of ADMIN_ASSETS) {
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, {
+        "Content-Type": asset.type,
+        "Cache-Control": "public, max-age=300",
+      }),
+    );
+  }
+  app.use(
+    "/admin/*",
+    sessionMiddleware(nd, (c) =>
+      page(
+        c,
+        <AdminLayout
+          title="This form has expired"
+          session={c.get("session")}
+          siteName={deps.config.SITE_NAME}
+        >
+          <p>
+            The form was sent without a valid security token (it may be old, or from another site).
+            Go back, reload the page and try again; nothing was changed.
+          </p>
+        </AdminLayout>,
+        403,
+      ),
+    ),
+  );
+  app.use(
+    "/admin",
+    sessionMiddleware(nd, (c) => c.text("Forbidden", 403)),
+  );
+  app.route("/", authRoutes(nd));
+  app.route("/", userRoutes(nd));
+
+  app.onError(async (error, c) => {
+    if (isAppError(error) && error.status < 500) {
+      const view = (
+        <AdminLayout
+          title="That did not work"
+          session={c.get("session")}
+          siteName={deps.config.SITE_NAME}
+        >
+          <p>{error.message}</p>
+        </AdminLayout>
+      );
+      return page(c, view, error.status as 404);
+    }
+    deps.log.error({ err: error, path: c.req.path }, "newsroom request failed");
+    return c.text("Something went wrong on our side.", 500);
+  });
+  const outer = new Hono();
+  outer.route("/", app);
+  return outer;
+}
