@@ -52,3 +52,27 @@ export async function loadArticleBodies(db: Db, ids: number[]): Promise<Map<numb
   }
   return bodies;
 }
+
+/**
+ * The Last-Modified validator for a feed or sitemap: the newest change to any article that
+ * is, or was, publicly visible in scope. Withdrawn articles count because removing an item
+ * changes the document even though no visible row changed; without them a client asking
+ * If-Modified-Since would keep a copy that still lists the withdrawn story.
+ */
+export async function lastChangeInScope(
+  db: Db,
+  now: string,
+  scope: { categoryId?: number; from?: string; to?: string },
+): Promise<string | undefined> {
+  let query = db
+    .selectFrom("article")
+    .select((eb) => eb.fn.max("article.updated_at").as("at"))
+    .where("article.status", "in", ["published", "unpublished"])
+    .where("article.published_at", "<=", now);
+  if (scope.categoryId !== undefined)
+    query = query.where("article.category_id", "=", scope.categoryId);
+  if (scope.from !== undefined) query = query.where("article.published_at", ">=", scope.from);
+  if (scope.to !== undefined) query = query.where("article.published_at", "<=", scope.to);
+  const row = await query.executeTakeFirst();
+  return row?.at ?? undefined;
+}

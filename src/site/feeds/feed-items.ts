@@ -1,5 +1,9 @@
 import { type ArticleSummary, listPublished } from "../../content/article-queries.js";
-import { type ArticleBody, loadArticleBodies } from "../../content/feed-queries.js";
+import {
+  type ArticleBody,
+  lastChangeInScope,
+  loadArticleBodies,
+} from "../../content/feed-queries.js";
 import { markdownToPlainText, renderMarkdown } from "../../content/markdown.js";
 import { lastPublicChange } from "../../content/taxonomy-queries.js";
 import { formatLongDate } from "../../content/zoned-time.js";
@@ -20,6 +24,8 @@ export interface LoadedFeed {
   channel: FeedChannel;
   /** Ids of the articles shown, for cache tags. */
   articleIds: number[];
+  /** Validator for conditional GET; may be newer than `channel.updated` (see lastChangeInScope). */
+  lastModified: string | undefined;
 }
 
 /** The 50 newest public articles, site-wide or in one category, with full bodies. */
@@ -33,10 +39,13 @@ export async function loadFeed(
     limit: FEED_ITEM_COUNT,
     offset: 0,
   });
-  const bodies = await loadArticleBodies(
-    db,
-    articles.map((a) => a.id),
-  );
+  const [bodies, lastModified] = await Promise.all([
+    loadArticleBodies(
+      db,
+      articles.map((a) => a.id),
+    ),
+    lastChangeInScope(db, now, category ? { categoryId: category.id } : {}),
+  ]);
   const siteUrl = deps.config.SITE_URL;
   const base = category ? `/category/${category.slug}` : "";
   const newest = articles
@@ -66,7 +75,7 @@ export async function loadFeed(
       return body ? [toFeedItem(siteUrl, article, body)] : [];
     }),
   };
-  return { channel, articleIds: articles.map((a) => a.id) };
+  return { channel, articleIds: articles.map((a) => a.id), lastModified };
 }
 
 function toFeedItem(siteUrl: string, article: ArticleSummary, body: ArticleBody): FeedItem {

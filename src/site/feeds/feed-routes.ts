@@ -48,7 +48,7 @@ export function feedRoutes(deps: SiteDeps): Hono {
 
 function sendFeed(c: Context, format: FeedFormat, feed: LoadedFeed, tags: string[]): Response {
   return sendBody(c, format.render(feed.channel), format.contentType, {
-    lastModified: feed.channel.updated,
+    lastModified: feed.lastModified,
     // Article tags too: an edit to any item's body must purge every feed that shows it.
     tags: [...tags, ...feed.articleIds.map((id) => `article:${id}`)],
     maxAge: 300,

@@ -201,6 +201,25 @@ describe.each(TEST_DIALECTS)("feeds on %s", (dialect) => {
     const stale = await site.request("/atom.xml", { headers: { "If-None-Match": '"old"' } });
     expect(stale.status).toBe(200);
   });
+
+  it("stops answering 304 to a date-only client once a listed article is withdrawn", async () => {
+    const first = await site.request("/feed.xml");
+    const since = first.headers.get("last-modified") ?? "";
+    await site.publish({
+      slug: "leaders-meet",
+      status: "unpublished",
+      headline: "Leaders meet at the border",
+      published_at: "2025-08-26T09:30:00+08:00",
+    });
+    const again = await site.request("/feed.xml", { headers: { "If-Modified-Since": since } });
+    expect(again.status).toBe(200);
+    expect(await again.text()).not.toContain("leaders-meet");
+    const sitemap = await site.request("/sitemaps/articles-2025-08.xml", {
+      headers: { "If-Modified-Since": since },
+    });
+    expect(sitemap.status).toBe(200);
+    expect(await sitemap.text()).not.toContain("leaders-meet");
+  });
 });
 
 describe.each(TEST_DIALECTS)("feed size on %s", (dialect) => {

@@ -95,16 +95,10 @@ export async function loadArticleSitemap(
   deps: SiteDeps,
   file: ArticleSitemapFile,
 ): Promise<SitemapEntry[] | undefined> {
-  const zone = deps.config.TIME_ZONE;
-  const year = Number(file.year);
-  const month = Number(file.month);
-  const from = toUtcIso(`${file.year}-${file.month}-01`, zone);
-  const next = month === 12 ? `${year + 1}-01-01` : `${file.year}-${pad(month + 1)}-01`;
-  const to = new Date(Date.parse(toUtcIso(next, zone)) - 1).toISOString();
   const rows = await listArticleLocations(
     deps.database.db,
     deps.clock.now().toISOString(),
-    { from, to },
+    monthRange(file, deps.config.TIME_ZONE),
     { limit: MAX_SITEMAP_URLS, offset: (file.part - 1) * MAX_SITEMAP_URLS },
   );
   if (rows.length === 0) return undefined;
@@ -112,6 +106,18 @@ export async function loadArticleSitemap(
     loc: `${deps.config.SITE_URL}/news/${r.slug}`,
     lastModified: r.updatedAt,
   }));
+}
+
+/** First and last instant (UTC ISO, inclusive) of a calendar month in the zone. */
+export function monthRange(
+  file: Pick<ArticleSitemapFile, "year" | "month">,
+  timeZone: string,
+): { from: string; to: string } {
+  const year = Number(file.year);
+  const month = Number(file.month);
+  const from = toUtcIso(`${file.year}-${file.month}-01`, timeZone);
+  const next = month === 12 ? `${year + 1}-01-01` : `${file.year}-${pad(month + 1)}-01`;
+  return { from, to: new Date(Date.parse(toUtcIso(next, timeZone)) - 1).toISOString() };
 }
 
 function pad(n: number): string {

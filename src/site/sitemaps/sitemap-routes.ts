@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { lastChangeInScope } from "../../content/feed-queries.js";
 import { sendBody } from "../page-response.js";
 import { notFound } from "../routes/list-routes.js";
 import type { SiteDeps } from "../site-deps.js";
@@ -8,6 +9,7 @@ import {
   loadArticleSitemap,
   loadPagesSitemap,
   loadSitemapIndex,
+  monthRange,
   PAGES_SITEMAP_PATH,
   parseArticleSitemapName,
 } from "./sitemap-index.js";
@@ -22,6 +24,15 @@ import {
 export function sitemapRoutes(deps: SiteDeps): Hono {
   const app = new Hono();
   const zone = deps.config.TIME_ZONE;
+  // Validator: the newest listed date, or a later withdrawal in scope (see lastChangeInScope).
+  const validator = async (entries: SitemapEntry[], range: { from?: string; to?: string } = {}) => {
+    const changed = await lastChangeInScope(
+      deps.database.db,
+      deps.clock.now().toISOString(),
+      range,
+    );
+    return newestOf([...entries, { loc: "", lastModified: changed }]);
+  };
 
   app.get("/robots.txt", (c) =>
     sendBody(c, renderRobots(deps.config.SITE_URL), ROBOTS_CONTENT_TYPE, {
@@ -33,7 +44,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
   app.get("/sitemap.xml", async (c) => {
     const children = await loadSitemapIndex(deps);
     return sendBody(c, renderSitemapIndex(children, zone), XML_CONTENT_TYPE, {
-      lastModified: newestOf(children),
+      lastModified: await validator(children),
       tags: ["sitemap", "articles", "categories"],
       maxAge: 600,
     });
@@ -42,7 +53,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
   app.get(PAGES_SITEMAP_PATH, async (c) => {
     const entries = await loadPagesSitemap(deps);
     return sendBody(c, renderUrlSet(entries, zone), XML_CONTENT_TYPE, {
-      lastModified: newestOf(entries),
+      lastModified: await validator(entries),
       tags: ["sitemap", "articles", "categories"],
       maxAge: 600,
     });
@@ -54,7 +65,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
     const entries = await loadArticleSitemap(deps, file);
     if (!entries) return notFound(c, deps);
     return sendBody(c, renderUrlSet(entries, zone), XML_CONTENT_TYPE, {
-      lastModified: newestOf(entries),
+      lastModified: await validator(entries, monthRange(file, zone)),
       tags: ["sitemap", `archive:${file.year}-${file.month}`],
       maxAge: 600,
     });
