@@ -5,7 +5,6 @@ import {
   loadArticleBodies,
 } from "../../content/feed-queries.js";
 import { markdownToPlainText, renderMarkdown } from "../../content/markdown.js";
-import { lastPublicChange } from "../../content/taxonomy-queries.js";
 import { formatLongDate } from "../../content/zoned-time.js";
 import type { CategoryRow } from "../../db/schema.js";
 import type { SiteDeps } from "../site-deps.js";
@@ -52,7 +51,7 @@ export async function loadFeed(
     .map((a) => a.updatedAt)
     .sort()
     .at(-1);
-  const updated = newest ?? (await lastPublicChange(db, now)) ?? EMPTY_FEED_UPDATED;
+  const updated = newest ?? lastModified ?? EMPTY_FEED_UPDATED;
   const channel: FeedChannel = {
     title: category ? `${deps.config.SITE_NAME}: ${category.name}` : deps.config.SITE_NAME,
     description: category
