@@ -1,0 +1,125 @@
+/**
+ * `npm run lighthouse`: starts Resou on a temp SQLite database with the demo content, runs
+ * Lighthouse (Debian's chromium, headless) with the mobile and desktop presets on the home,
+ * an article, a category and the search page, and prints the four category scores. Reports
+ * land in test-results/lighthouse/. `--strict` exits 1 when any score is below 100.
+ * Not part of `npm test`: scores depend on the machine's load.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
+import { loadConfig } from "../src/config/env.js";
+import { createLogger } from "../src/core/log.js";
+import { startResou } from "../src/runtime/start.js";
+
+const CHROMIUM = process.env.RESOU_CHROMIUM ?? "/usr/bin/chromium";
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const REPORTS = join(process.cwd(), "test-results", "lighthouse");
+
+/** A port nobody listens on, so SITE_URL (canonical links) can name the real origin. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Audits that cost points in a category, as `id (score): title`. */
+function shortfalls(lhr: Result, category: string): string[] {
+  const refs = lhr.categories[category]?.auditRefs ?? [];
+  return refs
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => lhr.audits[ref.id])
+    .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
+    .map((audit) => `${audit?.id} (${audit?.score}): ${audit?.title}`);
+}
+
+async function main() {
+  const strict = process.argv.includes("--strict");
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "resou-lighthouse-"));
+  const config = loadConfig({
+    PORT: String(port),
+    SITE_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `sqlite:${join(dataDir, "resou.db")}`,
+    DEMO_CONTENT: "1",
+    ROLES: "web",
+  });
+  const running = await startResou(config, createLogger("warn"));
+  const origin = `http://127.0.0.1:${port}`;
+  const article = await running.database.db
+    .selectFrom("article")
+    .select("slug")
+    .orderBy("published_at", "desc")
+    .executeTakeFirstOrThrow();
+  const pages: [string, string][] = [
+    ["home", "/"],
+    ["article", `/news/${article.slug}`],
+    ["category", "/category/news-politics"],
+    ["search", "/search?q=typhoon"],
+  ];
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  mkdirSync(REPORTS, { recursive: true });
+  const rows: string[] = [];
+  let below = 0;
+  try {
+    for (const preset of ["mobile", "desktop"] as const) {
+      for (const [name, path] of pages) {
+        const flags: Flags = {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+        };
+        const result = await lighthouse(
+          `${origin}${path}`,
+          flags,
+          preset === "desktop" ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+        const { lhr } = result;
+        writeFileSync(join(REPORTS, `${name}-${preset}.json`), JSON.stringify(lhr));
+        const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+        below += scores.filter((s) => s < 100).length;
+        rows.push(
+          `${preset.padEnd(8)} ${name.padEnd(9)} ${scores.map((s) => String(s).padStart(5)).join(" ")}  ${path}`,
+        );
+        for (const category of CATEGORIES) {
+          for (const line of shortfalls(lhr, category)) {
+            process.stdout.write(`  ${preset} ${name} ${category}: ${line}\n`);
+          }
+        }
+      }
+    }
+  } finally {
+    chrome.kill();
+    await running.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\npreset   page       perf  a11y   b-p   seo  path\n${rows.join("\n")}\n`);
+  process.stdout.write(`Reports: ${REPORTS}\n`);
+  if (strict && below > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`lighthouse run failed: ${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});
