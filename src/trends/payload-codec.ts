@@ -8,7 +8,7 @@ export function payloadHash(payload: string): string {
 
 /** Raw payload kept for re-parsing later: gzip, then base64 text (same on both databases). */
 export function compressPayload(payload: string): string {
-  return gzipSync(Buffer.from(payload, "utf8"), { level: 6 }).toString("base64");
+  return gzipSync(Buffer.from(payload, "utf8"), { level: 1 }).toString("base64");
 }
 
 export function decompressPayload(stored: string): string {

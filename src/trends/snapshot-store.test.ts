@@ -5,6 +5,10 @@ import {
   type TestDatabase,
 } from "../../test/support/test-database.js";
 import { decompressPayload, payloadHash } from "./payload-codec.js";
+import { ingestSnapshots } from "./snapshot-store.js";
+import { validateList } from "./snapshot-validate.js";
+import { parseMWeiboCn } from "./sources/m-weibo-cn-source.js";
+import { isFailure } from "./sources/trend-source.js";
 import { ingestCapture, trendCounts } from "./testing/ingest-capture.js";
 import { mWeiboCnCaptures } from "./testing/weibo-fixtures.js";
 
@@ -135,5 +139,49 @@ describe.each(TEST_DIALECTS)("ingestSnapshot on %s", (dialect) => {
     for (const capture of captures) await ingestCapture(database, capture.body);
     expect(outOfOrder).toEqual(await facts());
     expect(outOfOrder.length).toBeGreaterThan(200);
+  });
+
+  it("stores a batch in one transaction with the same facts as one by one", async () => {
+    const facts = () =>
+      database.db
+        .selectFrom("trend_topic")
+        .select([
+          "query",
+          "first_seen_at",
+          "seconds_on_list",
+          "snapshot_count",
+          "peak_rank",
+          "peak_heat",
+          "last_rank",
+          "previous_rank",
+          "state",
+          "run_started_at",
+        ])
+        .orderBy("query")
+        .execute();
+    for (const capture of captures) await ingestCapture(database, capture.body);
+    const oneByOne = await facts();
+    await database.db.deleteFrom("trend_point").execute();
+    await database.db.deleteFrom("trend_snapshot").execute();
+    await database.db.deleteFrom("trend_topic").execute();
+    const inputs = captures.map((c) => {
+      const parsed = parseMWeiboCn(c.body);
+      if (isFailure(parsed)) throw new Error(parsed.reason);
+      const list = validateList(parsed);
+      if (!list.ok) throw new Error(list.reason);
+      return {
+        source: "m-weibo-cn" as const,
+        capturedAt: list.generatedAt ?? new Date(0),
+        payload: c.body,
+        contentType: "application/json",
+        list,
+      };
+    });
+    const first = await ingestSnapshots(database.db, inputs.slice(0, 10), new Date());
+    const rest = await ingestSnapshots(database.db, [...inputs.slice(9)].reverse(), new Date());
+    expect(first.every((r) => r.status === "stored")).toBe(true);
+    expect(rest.at(-1)?.status).toBe("duplicate");
+    expect(await facts()).toEqual(oneByOne);
+    expect(await trendCounts(database)).toMatchObject({ trend_snapshot: 22, trend_point: 1100 });
   });
 });

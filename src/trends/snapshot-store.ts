@@ -1,9 +1,17 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Tables, TrendTopicTable } from "../db/schema.js";
+import type { Tables, TrendPointTable, TrendTopicTable } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";
 import type { ValidList } from "./snapshot-validate.js";
-import { advanceTopic, rebuildTopic, type TopicStats } from "./topic-state.js";
-import type { SourceId, TrendRow } from "./trend-row.js";
+import { advanceTopic, markGone, type TopicStats } from "./topic-state.js";
+import {
+  CHUNK,
+  loadTopics,
+  pickStats,
+  rebuildTopics,
+  type TopicRow,
+  upsertTopics,
+} from "./topic-store.js";
+import type { SourceId } from "./trend-row.js";
 
 type Tx = Transaction<Tables>;
 
@@ -23,275 +31,264 @@ export interface IngestResult {
   points: number;
 }
 
-const CHUNK = 400;
-
 /**
  * Stores one validated list in one transaction: the snapshot with its compressed payload,
  * the topics (upserted by query), a point per ranked row, and every affected topic's facts.
- * The same payload a second time changes nothing. A snapshot older than the newest one
- * (backfill out of order) triggers a rebuild of the affected topics from their points.
+ * The same payload a second time changes nothing.
  */
 export async function ingestSnapshot(
   db: Kysely<Tables>,
   input: SnapshotInput,
   now: Date,
 ): Promise<IngestResult> {
-  const hash = payloadHash(input.payload);
-  const capturedAt = input.capturedAt.toISOString();
+  const [result] = await ingestSnapshots(db, [input], now);
+  if (!result) throw new Error("ingestSnapshots returned no result");
+  return result;
+}
+
+interface Prepared extends SnapshotInput {
+  hash: string;
+  at: string;
+  gzip: string;
+}
+
+/**
+ * Stores many lists in one transaction (backfill, replay): all or none. Results come back in
+ * input order. Topic facts advance in memory snapshot by snapshot and are written once; a
+ * batch reaching back before the newest stored list rebuilds the affected topics from points.
+ */
+export async function ingestSnapshots(
+  db: Kysely<Tables>,
+  inputs: SnapshotInput[],
+  now: Date,
+): Promise<IngestResult[]> {
+  // Hash and compress outside the transaction: CPU work should not hold the write lock.
+  const prepared: Prepared[] = inputs.map((input) => ({
+    ...input,
+    hash: payloadHash(input.payload),
+    at: input.capturedAt.toISOString(),
+    gzip: compressPayload(input.payload),
+  }));
+  const nowIso = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("trend_snapshot")
-      .select("id")
-      .where("payload_hash", "=", hash)
-      .executeTakeFirst();
-    if (existing)
-      return { status: "duplicate", snapshotId: existing.id, topicsCreated: 0, points: 0 };
-
-    const previous = await trx
-      .selectFrom("trend_snapshot")
-      .select(["id", "captured_at"])
-      .where("kind", "=", "list")
-      .where("captured_at", "<=", capturedAt)
-      .orderBy("captured_at", "desc")
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const next = await trx
-      .selectFrom("trend_snapshot")
-      .select(["id", "captured_at"])
-      .where("kind", "=", "list")
-      .where("captured_at", ">", capturedAt)
-      .orderBy("captured_at", "asc")
-      .orderBy("id", "asc")
-      .limit(1)
-      .executeTakeFirst();
-
-    const snapshot = await trx
-      .insertInto("trend_snapshot")
-      .values({
-        source: input.source,
-        kind: "list",
-        captured_at: capturedAt,
-        stored_at: now.toISOString(),
-        payload_hash: hash,
-        payload_gzip: compressPayload(input.payload),
-        content_type: input.contentType,
-        ranked_count: input.list.ranked.length,
-        pinned_count: input.list.pinned.length,
-        ad_count: input.list.ads.length,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-
-    const known = await topicsByQuery(
+    const results = new Map<string, IngestResult>();
+    const known = await existingHashes(
       trx,
-      input.list.ranked.map((r) => r.query),
+      prepared.map((p) => p.hash),
     );
-    const previousRanks = previous ? await ranksIn(trx, previous.id) : new Map<number, number>();
-    const nowIso = now.toISOString();
-    const rows: Insertable<TrendTopicTable>[] = input.list.ranked.map((row) => {
-      const current = known.get(row.query);
-      const base = identity(row, nowIso);
-      if (next) {
-        // Out of order: placeholder facts, rebuilt from the points below.
-        return { ...base, ...(current ? pickStats(current) : seedStats(row, capturedAt)) };
-      }
-      const stats = advanceTopic(
-        current ? pickStats(current) : null,
-        { capturedAt, rank: row.rank ?? 0, heat: row.heat, label: row.label },
-        previous
-          ? {
-              capturedAt: previous.captured_at,
-              rank: current ? (previousRanks.get(current.id) ?? null) : null,
-            }
-          : null,
-      );
-      return { ...base, ...stats };
+    for (const [hash, id] of known)
+      results.set(hash, { status: "duplicate", snapshotId: id, topicsCreated: 0, points: 0 });
+    const fresh = [
+      ...new Map(prepared.filter((p) => !known.has(p.hash)).map((p) => [p.hash, p])).values(),
+    ];
+    fresh.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    if (fresh.length > 0) await storeInOrder(trx, fresh, results, nowIso);
+    return prepared.map((p) => {
+      const r = results.get(p.hash);
+      if (!r) throw new Error("missing result");
+      return r;
     });
-    const ids = await upsertTopics(trx, rows);
-
-    const points = input.list.ranked.map((row) => ({
-      snapshot_id: snapshot.id,
-      topic_id: ids.get(row.query) ?? 0,
-      captured_at: capturedAt,
-      rank: row.rank ?? 0,
-      heat: row.heat,
-      heat_category: row.heatCategory,
-      label: row.label,
-      is_commercial: row.isCommercial ? 1 : 0,
-    }));
-    for (let i = 0; i < points.length; i += CHUNK) {
-      await trx
-        .insertInto("trend_point")
-        .values(points.slice(i, i + CHUNK))
-        .execute();
-    }
-
-    const currentIds = new Set(ids.values());
-    if (next) {
-      const affected = new Set([...currentIds, ...(await ranksIn(trx, next.id)).keys()]);
-      await rebuildTopics(trx, [...affected], nowIso);
-    } else {
-      const gone = [...previousRanks.keys()].filter((id) => !currentIds.has(id));
-      if (gone.length > 0) {
-        await trx
-          .updateTable("trend_topic")
-          .set({ state: "gone", run_started_at: null, updated_at: nowIso })
-          .where("id", "in", gone)
-          .execute();
-      }
-    }
-    return {
-      status: "stored",
-      snapshotId: snapshot.id,
-      topicsCreated: input.list.ranked.filter((r) => !known.has(r.query)).length,
-      points: points.length,
-    };
   });
 }
 
-function identity(row: TrendRow, nowIso: string) {
-  return {
-    word: row.word,
-    query: row.query,
-    is_hashtag: row.isHashtag ? 1 : 0,
-    updated_at: nowIso,
-  };
+async function storeInOrder(
+  trx: Tx,
+  fresh: Prepared[],
+  results: Map<string, IngestResult>,
+  nowIso: string,
+) {
+  const first = fresh[0]?.at ?? "";
+  const latest = await trx
+    .selectFrom("trend_snapshot")
+    .select(["id", "captured_at"])
+    .where("kind", "=", "list")
+    .orderBy("captured_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const outOfOrder = latest !== undefined && latest.captured_at > first;
+
+  let prevRanks = new Map<number, number>();
+  if (latest && !outOfOrder) {
+    const rows = await trx
+      .selectFrom("trend_point")
+      .select(["topic_id", "rank"])
+      .where("snapshot_id", "=", latest.id)
+      .execute();
+    prevRanks = new Map(rows.map((r) => [r.topic_id, r.rank]));
+  }
+  const queries = [...new Set(fresh.flatMap((p) => p.list.ranked.map((r) => r.query)))];
+  const topics = new Map<string, TopicRow>();
+  for (const t of await loadTopics(trx, [...prevRanks.keys()], queries)) topics.set(t.query, t);
+  const byId = new Map([...topics.values()].map((t) => [t.id, t]));
+
+  // New topics get their id first (placeholder facts, overwritten below or by the rebuild).
+  const missing = new Map<string, Insertable<TrendTopicTable>>();
+  for (const p of fresh) {
+    for (const row of p.list.ranked) {
+      if (topics.has(row.query) || missing.has(row.query)) continue;
+      missing.set(row.query, {
+        word: row.word,
+        query: row.query,
+        is_hashtag: row.isHashtag ? 1 : 0,
+        ...seed(p.at, row.rank, row.heat, row.label),
+        updated_at: nowIso,
+      });
+    }
+  }
+  const created = new Set<string>();
+  if (missing.size > 0) {
+    for (const [query, id] of await upsertTopics(trx, [...missing.values()])) {
+      const row = missing.get(query);
+      if (!row) continue;
+      const topic: TopicRow = {
+        id,
+        word: row.word,
+        query,
+        is_hashtag: row.is_hashtag,
+        ...seed(row.first_seen_at, null, null, ""),
+      };
+      topics.set(query, topic);
+      byId.set(id, topic);
+      created.add(query);
+    }
+  }
+
+  const stats = new Map<number, TopicStats | null>();
+  for (const t of topics.values()) stats.set(t.id, created.has(t.query) ? null : pickStats(t));
+  const touched = new Set<number>();
+  const counted = new Set<string>();
+  let prevAt = latest?.captured_at ?? null;
+  const points: Insertable<TrendPointTable>[] = [];
+  for (const p of fresh) {
+    const snapshot = await trx
+      .insertInto("trend_snapshot")
+      .values({
+        source: p.source,
+        kind: "list",
+        captured_at: p.at,
+        stored_at: nowIso,
+        payload_hash: p.hash,
+        payload_gzip: p.gzip,
+        content_type: p.contentType,
+        ranked_count: p.list.ranked.length,
+        pinned_count: p.list.pinned.length,
+        ad_count: p.list.ads.length,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ranks = new Map<number, number>();
+    let newHere = 0;
+    for (const row of p.list.ranked) {
+      const topic = topics.get(row.query);
+      if (!topic) throw new Error(`topic ${row.query} was not created`);
+      const rank = row.rank ?? 0;
+      ranks.set(topic.id, rank);
+      if (created.has(row.query) && !counted.has(row.query)) {
+        counted.add(row.query);
+        newHere++;
+      }
+      points.push({
+        snapshot_id: snapshot.id,
+        topic_id: topic.id,
+        captured_at: p.at,
+        rank,
+        heat: row.heat,
+        heat_category: row.heatCategory,
+        label: row.label,
+        is_commercial: row.isCommercial ? 1 : 0,
+      });
+      if (outOfOrder) continue;
+      const previous =
+        prevAt === null ? null : { capturedAt: prevAt, rank: prevRanks.get(topic.id) ?? null };
+      stats.set(
+        topic.id,
+        advanceTopic(
+          stats.get(topic.id) ?? null,
+          { capturedAt: p.at, rank, heat: row.heat, label: row.label },
+          previous,
+        ),
+      );
+      touched.add(topic.id);
+    }
+    if (!outOfOrder) {
+      for (const id of prevRanks.keys()) {
+        const s = stats.get(id);
+        if (!ranks.has(id) && s) {
+          stats.set(id, markGone(s));
+          touched.add(id);
+        }
+      }
+    }
+    prevRanks = ranks;
+    prevAt = p.at;
+    results.set(p.hash, {
+      status: "stored",
+      snapshotId: snapshot.id,
+      topicsCreated: newHere,
+      points: p.list.ranked.length,
+    });
+    if (outOfOrder) for (const id of ranks.keys()) touched.add(id);
+  }
+  for (let i = 0; i < points.length; i += CHUNK) {
+    await trx
+      .insertInto("trend_point")
+      .values(points.slice(i, i + CHUNK))
+      .execute();
+  }
+
+  if (outOfOrder) {
+    const later = await trx
+      .selectFrom("trend_point")
+      .select("topic_id")
+      .distinct()
+      .where("captured_at", ">", first)
+      .execute();
+    await rebuildTopics(trx, [...new Set([...touched, ...later.map((r) => r.topic_id)])], nowIso);
+    return;
+  }
+  const rows: Insertable<TrendTopicTable>[] = [];
+  for (const id of touched) {
+    const topic = byId.get(id);
+    const s = stats.get(id);
+    if (!topic || !s) continue;
+    rows.push({
+      word: topic.word,
+      query: topic.query,
+      is_hashtag: topic.is_hashtag,
+      ...s,
+      updated_at: nowIso,
+    });
+  }
+  await upsertTopics(trx, rows);
 }
 
-function seedStats(row: TrendRow, capturedAt: string): TopicStats {
+function seed(at: string, rank: number | null, heat: number | null, label: string): TopicStats {
   return {
-    first_seen_at: capturedAt,
-    last_seen_at: capturedAt,
+    first_seen_at: at,
+    last_seen_at: at,
     run_started_at: null,
     seconds_on_list: 0,
     snapshot_count: 0,
-    peak_rank: row.rank,
-    peak_heat: row.heat,
-    last_rank: row.rank,
+    peak_rank: rank,
+    peak_heat: heat,
+    last_rank: rank,
     previous_rank: null,
-    last_heat: row.heat,
-    last_label: row.label,
+    last_heat: heat,
+    last_label: label,
     state: "gone",
   };
 }
 
-export function pickStats(t: TopicStats): TopicStats {
-  return {
-    first_seen_at: t.first_seen_at,
-    last_seen_at: t.last_seen_at,
-    run_started_at: t.run_started_at,
-    seconds_on_list: t.seconds_on_list,
-    snapshot_count: t.snapshot_count,
-    peak_rank: t.peak_rank,
-    peak_heat: t.peak_heat,
-    last_rank: t.last_rank,
-    previous_rank: t.previous_rank,
-    last_heat: t.last_heat,
-    last_label: t.last_label,
-    state: t.state,
-  };
-}
-
-async function topicsByQuery(trx: Tx, queries: string[]) {
-  const found = new Map<string, TopicStats & { id: number; query: string }>();
-  for (let i = 0; i < queries.length; i += CHUNK) {
+async function existingHashes(trx: Tx, hashes: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (let i = 0; i < hashes.length; i += CHUNK) {
     const rows = await trx
-      .selectFrom("trend_topic")
-      .selectAll()
-      .where("query", "in", queries.slice(i, i + CHUNK))
+      .selectFrom("trend_snapshot")
+      .select(["id", "payload_hash"])
+      .where("payload_hash", "in", hashes.slice(i, i + CHUNK))
       .execute();
-    for (const row of rows) found.set(row.query, row);
+    for (const r of rows) found.set(r.payload_hash, r.id);
   }
   return found;
-}
-
-async function ranksIn(trx: Tx, snapshotId: number): Promise<Map<number, number>> {
-  const rows = await trx
-    .selectFrom("trend_point")
-    .select(["topic_id", "rank"])
-    .where("snapshot_id", "=", snapshotId)
-    .execute();
-  return new Map(rows.map((r) => [r.topic_id, r.rank]));
-}
-
-/** One multi-row upsert; returns query → id for every row. */
-export async function upsertTopics(
-  trx: Tx,
-  rows: Insertable<TrendTopicTable>[],
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const result = await trx
-      .insertInto("trend_topic")
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.column("query").doUpdateSet((eb) => ({
-          word: eb.ref("excluded.word"),
-          is_hashtag: eb.ref("excluded.is_hashtag"),
-          first_seen_at: eb.ref("excluded.first_seen_at"),
-          last_seen_at: eb.ref("excluded.last_seen_at"),
-          run_started_at: eb.ref("excluded.run_started_at"),
-          seconds_on_list: eb.ref("excluded.seconds_on_list"),
-          snapshot_count: eb.ref("excluded.snapshot_count"),
-          peak_rank: eb.ref("excluded.peak_rank"),
-          peak_heat: eb.ref("excluded.peak_heat"),
-          last_rank: eb.ref("excluded.last_rank"),
-          previous_rank: eb.ref("excluded.previous_rank"),
-          last_heat: eb.ref("excluded.last_heat"),
-          last_label: eb.ref("excluded.last_label"),
-          state: eb.ref("excluded.state"),
-          updated_at: eb.ref("excluded.updated_at"),
-        })),
-      )
-      .returning(["id", "query"])
-      .execute();
-    for (const r of result) ids.set(r.query, r.id);
-  }
-  return ids;
-}
-
-/** Recomputes the facts of the given topics from their points and the list timeline. */
-export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string): Promise<void> {
-  if (topicIds.length === 0) return;
-  const timeline = await trx
-    .selectFrom("trend_snapshot")
-    .select(["id", "captured_at"])
-    .where("kind", "=", "list")
-    .orderBy("captured_at")
-    .orderBy("id")
-    .execute();
-  const indexOf = new Map(timeline.map((s, i) => [s.id, i]));
-  const times = timeline.map((s) => s.captured_at);
-  for (let i = 0; i < topicIds.length; i += CHUNK) {
-    const chunk = topicIds.slice(i, i + CHUNK);
-    const topics = await trx
-      .selectFrom("trend_topic")
-      .selectAll()
-      .where("id", "in", chunk)
-      .execute();
-    const points = await trx
-      .selectFrom("trend_point")
-      .select(["topic_id", "snapshot_id", "captured_at", "rank", "heat", "label"])
-      .where("topic_id", "in", chunk)
-      .execute();
-    for (const topic of topics) {
-      const sightings = points
-        .filter((p) => p.topic_id === topic.id)
-        .map((p) => ({
-          index: indexOf.get(p.snapshot_id) ?? 0,
-          capturedAt: p.captured_at,
-          rank: p.rank,
-          heat: p.heat,
-          label: p.label,
-        }));
-      const stats = rebuildTopic(sightings, times);
-      if (!stats) continue;
-      await trx
-        .updateTable("trend_topic")
-        .set({ ...stats, updated_at: nowIso })
-        .where("id", "=", topic.id)
-        .execute();
-    }
-  }
 }

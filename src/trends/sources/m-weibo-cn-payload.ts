@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One `card_group` row of the m.weibo.cn realtimehot container (card_type 4). */
-export const mWeiboCnRowSchema = z.looseObject({
+export const mWeiboCnRowSchema = z.object({
   card_type: z.number().optional(),
   desc: z.string().optional(),
   desc_extr: z.union([z.number(), z.string()]).optional(),
@@ -9,12 +9,12 @@ export const mWeiboCnRowSchema = z.looseObject({
   icon: z.string().optional(),
   scheme: z.string().optional(),
   itemid: z.string().optional(),
-  actionlog: z.looseObject({ ext: z.string().optional() }).optional(),
+  actionlog: z.object({ ext: z.string().optional() }).optional(),
   promotion: z.unknown().optional(),
 });
 export type MWeiboCnRow = z.infer<typeof mWeiboCnRowSchema>;
 
-export const mWeiboCnCardSchema = z.looseObject({
+export const mWeiboCnCardSchema = z.object({
   card_type: z.number().optional(),
   itemid: z.string().optional(),
   title: z.string().optional(),
@@ -22,16 +22,16 @@ export const mWeiboCnCardSchema = z.looseObject({
 });
 
 /** The whole answer: `{ok: 1, data: {cardlistInfo, cards[]}}`. */
-export const mWeiboCnPayloadSchema = z.looseObject({
+export const mWeiboCnPayloadSchema = z.object({
   ok: z.literal(1),
-  data: z.looseObject({
-    cardlistInfo: z.looseObject({ starttime: z.number().optional() }).optional(),
+  data: z.object({
+    cardlistInfo: z.object({ starttime: z.number().optional() }).optional(),
     cards: z.array(mWeiboCnCardSchema),
   }),
 });
 
 /** Just enough to read the status of any answer, including `ok:-100` and `ok:0`. */
-export const weiboStatusSchema = z.looseObject({
+export const weiboStatusSchema = z.object({
   ok: z.number(),
   msg: z.string().optional(),
 });
