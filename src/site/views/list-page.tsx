@@ -21,6 +21,8 @@ export const ListPage: FC<{ site: SiteContext; meta: PageMeta; view: ListView }>
   <Layout site={site} meta={meta}>
     <h1 class="page-title">{view.heading}</h1>
     {view.intro ? <p class="dek">{view.intro}</p> : null}
+    {/* Keeps heading order h1 → h2 → h3 for screen readers; story titles stay h3. */}
+    <h2 class="visually-hidden">Articles</h2>
     {view.articles.length ? <StoryList articles={view.articles} /> : <p>No articles here yet.</p>}
     <Pagination prev={view.prev} next={view.next} />
   </Layout>
