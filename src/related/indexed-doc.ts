@@ -83,7 +83,7 @@ export function refreshNorm(doc: IndexedDoc, vocab: TermVocabulary): number {
   return doc.norm;
 }
 
-/** Cosine of two articles' indexed vectors, by a merge of their sorted term ids. */
+/** Cosine of two articles' indexed vectors (every channel), by a merge of sorted term ids. */
 export function docCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary): number {
   const na = refreshNorm(a, vocab);
   const nb = refreshNorm(b, vocab);
@@ -104,4 +104,49 @@ export function docCosine(a: IndexedDoc, b: IndexedDoc, vocab: TermVocabulary): 
     }
   }
   return dot / (na * nb);
+}
+
+/**
+ * One article's vector spread into a scratch array over the vocabulary, so its cosine with
+ * many others costs one pass over each other's terms instead of a merge. `load` replaces
+ * the article held; the scratch is cleared term by term, never reallocated per query.
+ */
+export class DenseScratch {
+  private values = new Float64Array(1024);
+  private held: IndexedDoc | undefined;
+  private norm = 0;
+
+  constructor(private readonly vocab: TermVocabulary) {}
+
+  load(doc: IndexedDoc): void {
+    if (this.held === doc) return;
+    this.clear();
+    const size = this.vocab.size;
+    if (this.values.length < size) this.values = new Float64Array(size * 2);
+    for (let i = 0; i < doc.terms.length; i++) {
+      const t = doc.terms[i] as number;
+      const idf = this.vocab.idf(t);
+      this.values[t] = (doc.weights[i] as number) * idf * idf;
+    }
+    this.norm = refreshNorm(doc, this.vocab);
+    this.held = doc;
+  }
+
+  clear(): void {
+    const doc = this.held;
+    if (!doc) return;
+    for (const t of doc.terms) this.values[t] = 0;
+    this.held = undefined;
+  }
+
+  /** Cosine of the loaded article with `other`. */
+  cosine(other: IndexedDoc): number {
+    const no = refreshNorm(other, this.vocab);
+    if (this.norm === 0 || no === 0) return 0;
+    let dot = 0;
+    const { terms, weights } = other;
+    for (let i = 0; i < terms.length; i++)
+      dot += (this.values[terms[i] as number] as number) * (weights[i] as number);
+    return dot / (this.norm * no);
+  }
 }

@@ -1,7 +1,9 @@
 /**
  * MinHash signatures over word shingles, for spotting near-duplicate articles (the same
- * wire story under two headlines). The estimated Jaccard similarity of two shingle sets is
- * the share of signature slots where their minima agree.
+ * wire story under two headlines). One-permutation MinHash: each shingle hash is mixed
+ * once, its low bits choose one of the signature's bins and the bin keeps the minimum of
+ * the rest; the estimated Jaccard similarity of two shingle sets is the share of non-empty
+ * bins whose minima agree.
  *
  * @example
  * const a = minhashSignature(shingles(tokenize(textA)));
@@ -9,6 +11,7 @@
  * estimateJaccard(a, b) > 0.8 // near-duplicates
  */
 export const DEFAULT_SIGNATURE_SIZE = 32;
+const EMPTY = 0xffffffff;
 
 /** FNV-1a 32-bit hash of a string. */
 export function hashString(s: string): number {
@@ -20,7 +23,7 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** A strong 32-bit mix (finaliser of MurmurHash3) so each slot acts as its own hash function. */
+/** A strong 32-bit mix (finaliser of MurmurHash3). */
 function mix(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
@@ -34,32 +37,29 @@ function mix(x: number): number {
 /** Hashes of the `size`-word shingles of a token stream (one shingle when it is shorter). */
 export function shingles(tokens: readonly string[], size = 3): Uint32Array {
   if (tokens.length === 0) return new Uint32Array(0);
-  const count = Math.max(1, tokens.length - size + 1);
-  const out = new Set<number>();
-  for (let i = 0; i < count; i++) out.add(hashString(tokens.slice(i, i + size).join(" ")));
-  return Uint32Array.from(out);
+  const words = tokens.map(hashString);
+  const count = Math.max(1, words.length - size + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9e3779b9;
+    for (let j = i; j < Math.min(words.length, i + size); j++)
+      h = mix(h ^ (words[j] as number)) + j - i;
+    out[i] = h >>> 0;
+  }
+  return out;
 }
 
-const SEEDS: number[] = [];
-function seed(i: number): number {
-  while (SEEDS.length <= i) SEEDS.push(mix(0x9e3779b9 ^ Math.imul(SEEDS.length + 1, 0x27d4eb2d)));
-  return SEEDS[i] as number;
-}
-
-/** The MinHash signature of a set of shingle hashes. An empty set gives all-max slots. */
+/** The MinHash signature of a set of shingle hashes (duplicates are harmless). */
 export function minhashSignature(
   shingleHashes: Uint32Array,
   size = DEFAULT_SIGNATURE_SIZE,
 ): Uint32Array {
-  const sig = new Uint32Array(size).fill(0xffffffff);
-  for (let s = 0; s < size; s++) {
-    const salt = seed(s);
-    let min = 0xffffffff;
-    for (const h of shingleHashes) {
-      const v = mix(h ^ salt);
-      if (v < min) min = v;
-    }
-    sig[s] = min;
+  const sig = new Uint32Array(size).fill(EMPTY);
+  for (const h of shingleHashes) {
+    const v = mix(h ^ 0x5bd1e995);
+    const bin = v % size;
+    const rest = mix(v + 0x27d4eb2d) >>> 1;
+    if (rest < (sig[bin] as number)) sig[bin] = rest;
   }
   return sig;
 }
@@ -67,8 +67,12 @@ export function minhashSignature(
 /** Estimated Jaccard similarity of the sets behind two signatures of the same size. */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   const n = Math.min(a.length, b.length);
-  if (n === 0) return 0;
   let same = 0;
-  for (let i = 0; i < n; i++) if (a[i] === b[i] && a[i] !== 0xffffffff) same++;
-  return same / n;
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    if (a[i] === EMPTY && b[i] === EMPTY) continue;
+    used++;
+    if (a[i] === b[i]) same++;
+  }
+  return used === 0 ? 0 : same / used;
 }

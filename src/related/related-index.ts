@@ -1,5 +1,5 @@
 import { extractFeatures } from "./doc-features.js";
-import { buildIndexedDoc, docCosine, type IndexedDoc, refreshNorm } from "./indexed-doc.js";
+import { buildIndexedDoc, DenseScratch, type IndexedDoc, refreshNorm } from "./indexed-doc.js";
 import { estimateJaccard } from "./minhash.js";
 import { mmrSelect } from "./mmr.js";
 import {
@@ -58,7 +58,14 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
   let epoch = 0;
-  const heap = new TopHeap(Math.max(options.poolSize, options.affectedNeighbours));
+  // First pass keeps more than the pool: its scores are partial (query terms only) and are
+  // made exact for these candidates.
+  const heap = new TopHeap(Math.max(options.poolSize, options.affectedNeighbours) * 2);
+  const scratch = new DenseScratch(vocab);
+  const cosine = (a: IndexedDoc, b: IndexedDoc) => {
+    scratch.load(a);
+    return scratch.cosine(b);
+  };
 
   function ensureCapacity(n: number) {
     if (stamp.length >= n) return;
@@ -111,16 +118,48 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     return true;
   }
 
+  /** The first pass's candidates with exact cosine and time factors, best first. */
+  function exact(slot: number): { item: number; score: number }[] {
+    const q = slots[slot] as IndexedDoc;
+    const nowDays = Number.isNaN(fixedNow) ? newestDays : fixedNow;
+    return heap
+      .sorted()
+      .map(({ item }) => {
+        const doc = slots[item] as IndexedDoc;
+        const score =
+          cosine(q, doc) *
+          proximityFactor(q.days, doc.days, options.timeProximity) *
+          recencyFactor(doc.days, nowDays, options.recency);
+        return { item, score };
+      })
+      .sort((a, b) => b.score - a.score || a.item - b.item);
+  }
+
+  /** Positions of the query's `queryTerms` best terms by tf-idf (all when fewer). */
+  function queryOrder(q: IndexedDoc): number[] {
+    const all = Array.from(q.terms, (_, i) => i);
+    if (all.length <= options.queryTerms) return all;
+    const value = all.map((i) => (q.weights[i] as number) * vocab.idf(q.terms[i] as number));
+    return all
+      .sort((a, b) => (value[b] as number) - (value[a] as number))
+      .slice(0, options.queryTerms);
+  }
+
   /** Scores every article sharing an indexed term with `slot` into `heap`. */
   function scoreNeighbours(slot: number) {
     const q = slots[slot] as IndexedDoc;
     const qn = refreshNorm(q, vocab);
     epoch = (epoch + 1) >>> 0 || 1;
     let count = 0;
-    for (let i = 0; i < q.terms.length; i++) {
+    let visited = 0;
+    for (const i of queryOrder(q)) {
       const t = q.terms[i] as number;
       const raw = postings.raw(t);
       if (!raw || raw[2] < 2) continue;
+      // Bounded work per query: terms come best first, so once the budget is spent the
+      // remaining (weaker) ones are left to the exact re-scoring of the candidates found.
+      if (visited > options.postingBudget) break;
+      visited += raw[2];
       const idf = vocab.idf(t);
       const qv = (q.weights[i] as number) * idf * idf;
       const [docs, weights, n] = raw;
@@ -153,15 +192,22 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const m = Math.min(options.feedbackNeighbours, pool.length);
     if (m === 0 || options.feedbackWeight <= 0) return pool;
     const top = pool.slice(0, m);
-    const rescored = pool.map(({ item, score }) => {
-      let sum = 0;
-      let weight = 0;
-      for (const n of top) {
-        if (n.item === item) continue;
-        sum += n.score * docCosine(slots[n.item] as IndexedDoc, slots[item] as IndexedDoc, vocab);
-        weight += n.score;
-      }
-      return { item, score: score + (weight > 0 ? (options.feedbackWeight * sum) / weight : 0) };
+    const sums = new Float64Array(pool.length);
+    const weights = new Float64Array(pool.length);
+    for (const n of top) {
+      scratch.load(slots[n.item] as IndexedDoc);
+      pool.forEach(({ item }, i) => {
+        if (item === n.item) return;
+        sums[i] = (sums[i] as number) + n.score * scratch.cosine(slots[item] as IndexedDoc);
+        weights[i] = (weights[i] as number) + n.score;
+      });
+    }
+    const rescored = pool.map(({ item, score }, i) => {
+      const w = weights[i] as number;
+      return {
+        item,
+        score: score + (w > 0 ? (options.feedbackWeight * (sums[i] as number)) / w : 0),
+      };
     });
     return rescored.sort((a, b) => b.score - a.score || a.item - b.item);
   }
@@ -171,18 +217,36 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     if (slot === undefined || k <= 0) return [];
     const q = slots[slot] as IndexedDoc;
     scoreNeighbours(slot);
-    const pool = withFeedback(heap.sorted().slice(0, Math.max(options.poolSize, k)));
-    const kept: { item: IndexedDoc; relevance: number }[] = [];
+    const pool = withFeedback(exact(slot).slice(0, Math.max(options.poolSize, k)));
+    const threshold = options.duplicateThreshold;
+    let kept: { item: IndexedDoc; relevance: number }[] = [];
     for (const { item, score } of pool) {
       const doc = slots[item] as IndexedDoc;
-      const dupThreshold = options.duplicateThreshold;
-      if (estimateJaccard(q.signature, doc.signature) >= dupThreshold) continue;
-      if (kept.some((c) => estimateJaccard(c.item.signature, doc.signature) >= dupThreshold))
-        continue;
-      kept.push({ item: doc, relevance: score });
+      if (estimateJaccard(q.signature, doc.signature) < threshold)
+        kept.push({ item: doc, relevance: score });
     }
-    const picked = mmrSelect(kept, k, options.diversityLambda, (a, b) => docCosine(a, b, vocab));
-    const hits = picked.map((p) => ({ id: p.item.id, score: p.relevance }));
+    // Near-duplicates of an article already picked are dropped, and the pick repeated.
+    const hits: RelatedHit[] = [];
+    const chosen: IndexedDoc[] = [];
+    const duplicate = (a: IndexedDoc, b: IndexedDoc) =>
+      estimateJaccard(a.signature, b.signature) >= threshold;
+    while (hits.length < k && kept.length > 0) {
+      const picked = mmrSelect(kept, k - hits.length, options.diversityLambda, (a, b) =>
+        cosine(b, a),
+      );
+      let clean = true;
+      for (const p of picked) {
+        if (chosen.some((c) => duplicate(c, p.item))) {
+          clean = false;
+          continue;
+        }
+        chosen.push(p.item);
+        hits.push({ id: p.item.id, score: p.relevance });
+      }
+      if (clean) break;
+      const taken = new Set(picked.map((p) => p.item));
+      kept = kept.filter((c) => !taken.has(c.item) && !chosen.some((x) => duplicate(x, c.item)));
+    }
     remember(id, hits);
     return hits;
   }
@@ -222,7 +286,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       const slot = slotOf.get(id);
       if (slot !== undefined) {
         scoreNeighbours(slot);
-        for (const { item } of heap.sorted().slice(0, options.affectedNeighbours))
+        for (const { item } of exact(slot).slice(0, options.affectedNeighbours))
           out.add((slots[item] as IndexedDoc).id);
       }
       out.delete(id);

@@ -28,6 +28,10 @@ export interface RelatedOptions {
   fieldBoosts: { title: number; lead: number; body: number };
   /** How many of a document's most distinctive words (by tf-idf) it is indexed under. */
   textTerms: number;
+  /** How many of an article's indexed terms (best by tf-idf) a top-k query looks up. */
+  queryTerms: number;
+  /** Postings a top-k query reads at most (it always reads its best term's). */
+  postingBudget: number;
   /** How many of its entities it is indexed under. */
   entityTerms: number;
   /**
@@ -62,6 +66,8 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   fieldBoosts: { title: 3, lead: 1.5, body: 1 },
   textTerms: 48,
   entityTerms: 24,
+  queryTerms: 40,
+  postingBudget: 20_000,
   weights: { text: 1, entities: 1, tags: 1.5 },
   timeProximity: { halfLifeDays: 10, weight: 0.5 },
   recency: { halfLifeDays: 365, weight: 0.05 },

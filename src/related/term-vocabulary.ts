@@ -8,6 +8,9 @@ export class TermVocabulary {
   private ids = new Map<string, number>();
   private df = new Int32Array(1024);
   private channels = new Uint8Array(1024);
+  /** idf memo: valid while `idfAt[id]` equals the document count it was computed with. */
+  private idfCache = new Float64Array(1024);
+  private idfAt = new Int32Array(1024).fill(-1);
   /** Number of documents counted. */
   docCount = 0;
 
@@ -27,6 +30,12 @@ export class TermVocabulary {
       const ch = new Uint8Array(this.channels.length * 2);
       ch.set(this.channels);
       this.channels = ch;
+      const cache = new Float64Array(this.idfCache.length * 2);
+      cache.set(this.idfCache);
+      this.idfCache = cache;
+      const at = new Int32Array(this.idfAt.length * 2).fill(-1);
+      at.set(this.idfAt);
+      this.idfAt = at;
     }
     this.channels[id] = channelOf(key);
     return id;
@@ -47,13 +56,20 @@ export class TermVocabulary {
 
   /** Counts one document holding each of `ids` (`delta` -1 to uncount it). */
   count(ids: Iterable<number>, delta: 1 | -1): void {
-    for (const id of ids) this.df[id] = Math.max(0, (this.df[id] ?? 0) + delta);
+    for (const id of ids) {
+      this.df[id] = Math.max(0, (this.df[id] ?? 0) + delta);
+      this.idfAt[id] = -1;
+    }
     this.docCount = Math.max(0, this.docCount + delta);
   }
 
   /** BM25-style inverse document frequency, always positive. */
   idf(id: number): number {
+    if (this.idfAt[id] === this.docCount) return this.idfCache[id] as number;
     const df = this.df[id] ?? 0;
-    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    this.idfCache[id] = idf;
+    this.idfAt[id] = this.docCount;
+    return idf;
   }
 }

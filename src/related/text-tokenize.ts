@@ -18,15 +18,27 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   const latin = hasHan(text) ? text.replace(HAN_RUN, (run) => addChinese(run, out)) : text;
   for (const match of latin.matchAll(WORD)) {
-    const raw = match[0]
-      .toLowerCase()
-      .replace(/['’]s$/, "")
-      .replace(/['’]/g, "")
-      .replace(/(\d),(?=\d{3}\b)/g, "$1");
-    if (raw.length < 2 || isStopWord(raw)) continue;
-    out.push(stem(raw));
+    const word = match[0];
+    let key = STEMS.get(word);
+    if (key === undefined) {
+      key = normalizeWord(word);
+      if (STEMS.size > 200_000) STEMS.clear();
+      STEMS.set(word, key);
+    }
+    if (key) out.push(key);
   }
   return out;
+}
+
+/** Surface word → index term ("" for a dropped word); news vocabularies repeat a lot. */
+const STEMS = new Map<string, string>();
+
+function normalizeWord(word: string): string {
+  let raw = word.toLowerCase();
+  if (/['’]/.test(raw)) raw = raw.replace(/['’]s$/, "").replace(/['’]/g, "");
+  if (raw.includes(",")) raw = raw.replace(/(\d),(?=\d{3}\b)/g, "$1");
+  if (raw.length < 2 || isStopWord(raw)) return "";
+  return stem(raw);
 }
 
 function addChinese(run: string, out: string[]): string {
