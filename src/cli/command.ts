@@ -37,3 +37,22 @@ export function isGroup(command: Command): command is CommandGroup {
 export function group(name: string, summary: string, commands: Command[]): CommandGroup {
   return { name, summary, commands };
 }
+
+/**
+ * Adapts `io.out` to code that writes chunks of text (`write("a\nb")`): whole lines go
+ * out as they complete, `flush()` sends a trailing partial line.
+ */
+export function textOutput(io: CliIo): { write(text: string): void; flush(): void } {
+  let pending = "";
+  return {
+    write(text) {
+      const lines = (pending + text).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) io.out(line);
+    },
+    flush() {
+      if (pending) io.out(pending);
+      pending = "";
+    },
+  };
+}
