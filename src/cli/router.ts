@@ -64,10 +64,15 @@ export function helpText(path: string[], commands: Command[]): string {
     return [`${path.join(" ")} ${c.name}${usage ? ` ${usage}` : ""}`, c.summary] as const;
   });
   rows.push([`${path.join(" ")} help [command]`, "Show this help, or a command's"]);
-  const width = Math.max(...rows.map(([left]) => left.length));
+  // Long usages get their summary on the next line instead of pushing every row right.
+  const width = Math.max(...rows.map(([left]) => left.length).filter((n) => n <= 40));
   return [
     `Usage: ${path.join(" ")} <command> [arguments]`,
     "",
-    ...rows.map(([left, summary]) => `  ${left.padEnd(width)}  ${summary}`),
+    ...rows.map(([left, summary]) =>
+      left.length > width
+        ? `  ${left}\n  ${"".padEnd(width)}  ${summary}`
+        : `  ${left.padEnd(width)}  ${summary}`,
+    ),
   ].join("\n");
 }
