@@ -41,7 +41,12 @@ export async function saveArticles(
   });
 }
 
-async function saveOne(trx: Db, input: ArticleInput, context: SaveContext): Promise<SaveResult> {
+/** One article inside the caller's transaction (newsroom commands pair it with revisions and audit). */
+export async function saveOne(
+  trx: Db,
+  input: ArticleInput,
+  context: SaveContext,
+): Promise<SaveResult> {
   const category = await findCategory(trx, input.category);
   if (!category) {
     const known = await trx.selectFrom("category").select("name").orderBy("position").execute();

@@ -6,7 +6,11 @@ import { ADMIN_ASSETS } from "./admin-assets.js";
 import { AdminLayout } from "./admin-layout.js";
 import { authRoutes } from "./auth-routes.js";
 import { page } from "./guard.js";
+import { previewRoutes } from "./preview-routes.js";
+import { publishRoutes } from "./publish-routes.js";
 import { type NewsroomEnv, sessionMiddleware } from "./request-context.js";
+import { revisionRoutes } from "./revision-routes.js";
+import { storyRoutes } from "./story-routes.js";
 import { userRoutes } from "./user-routes.js";
 
 /**
@@ -49,6 +53,10 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   );
   app.route("/", authRoutes(nd));
   app.route("/", userRoutes(nd));
+  app.route("/", storyRoutes(nd));
+  app.route("/", previewRoutes(nd));
+  app.route("/", revisionRoutes(nd));
+  app.route("/", publishRoutes(nd));
 
   app.onError(async (error, c) => {
     if (isAppError(error) && error.status < 500) {

@@ -1,0 +1,244 @@
+import { conflict, notFound, validationFailed } from "../../core/errors.js";
+import type { ArticleStatus } from "../../db/schema.js";
+import { enqueueJob } from "../../jobs/job-queue.js";
+import { type AuditContext, recordAudit, systemContext } from "../audit-log.js";
+import type { NewsroomDeps } from "../newsroom-deps.js";
+import { type ArticleChange, runArticleHooks } from "./article-hooks.js";
+import type { CommandContext } from "./command-context.js";
+
+/** The job the worker runs at a scheduled time (the minute sweep is the safety net). */
+export const PUBLISH_DUE_JOB = "newsroom.publish-due";
+
+export interface PublishOutcome {
+  status: ArticleStatus;
+  /** False when the story already was in that state (a double-submitted form). */
+  changed: boolean;
+  publishedAt: string | null;
+}
+
+async function current(ctx: CommandContext, articleId: number) {
+  const row = await ctx.deps.database.db
+    .selectFrom("article")
+    .select(["id", "slug", "status", "published_at"])
+    .where("id", "=", articleId)
+    .executeTakeFirst();
+  if (!row) throw notFound("The story");
+  return row;
+}
+
+async function afterChange(deps: NewsroomDeps, change: ArticleChange) {
+  await runArticleHooks(deps.hooks, change, deps.log);
+}
+
+/**
+ * Moves a story from one of `from` to `to` in one conditional UPDATE (so of two racing
+ * requests or processes exactly one wins), with its audit event in the same transaction.
+ */
+async function transition(
+  deps: NewsroomDeps,
+  audit: AuditContext,
+  articleId: number,
+  from: ArticleStatus[],
+  to: ArticleStatus,
+  publishedAt: string | null,
+  action: "story.publish" | "story.schedule" | "story.unpublish",
+  detail: Record<string, unknown> = {},
+): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("article")
+      .set({ status: to, published_at: publishedAt, updated_at: now.toISOString() })
+      .where("id", "=", articleId)
+      .where("status", "in", from)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit(
+      trx,
+      audit,
+      {
+        action,
+        targetType: "article",
+        targetId: articleId,
+        detail: { to, publishedAt, ...detail },
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+/** Publishes now. A re-published story keeps its first publication time. */
+export async function publishArticle(
+  ctx: CommandContext,
+  articleId: number,
+): Promise<PublishOutcome> {
+  const row = await current(ctx, articleId);
+  if (row.status === "published")
+    return { status: row.status, changed: false, publishedAt: row.published_at };
+  const nowIso = ctx.deps.clock.now().toISOString();
+  const publishedAt = row.status === "unpublished" && row.published_at ? row.published_at : nowIso;
+  const changed = await transition(
+    ctx.deps,
+    ctx.audit,
+    articleId,
+    ["draft", "scheduled", "unpublished"],
+    "published",
+    publishedAt,
+    "story.publish",
+  );
+  if (!changed)
+    return { ...(await current(ctx, articleId)), changed: false, publishedAt: row.published_at };
+  await afterChange(ctx.deps, { type: "published", articleId, slug: row.slug });
+  return { status: "published", changed: true, publishedAt };
+}
+
+/** Schedules for a future instant; the worker and the scheduler's minute sweep publish it. */
+export async function scheduleArticle(
+  ctx: CommandContext,
+  articleId: number,
+  at: Date,
+): Promise<PublishOutcome> {
+  const now = ctx.deps.clock.now();
+  if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) {
+    throw validationFailed("Pick a time in the future", [
+      { field: "publish_at", message: "must be in the future" },
+    ]);
+  }
+  const row = await current(ctx, articleId);
+  if (row.status === "published") throw conflict("The story is already published");
+  const publishedAt = at.toISOString();
+  if (row.status === "scheduled" && row.published_at === publishedAt) {
+    return { status: "scheduled", changed: false, publishedAt };
+  }
+  const changed = await transition(
+    ctx.deps,
+    ctx.audit,
+    articleId,
+    ["draft", "scheduled", "unpublished"],
+    "scheduled",
+    publishedAt,
+    "story.schedule",
+  );
+  if (!changed) throw conflict("The story changed state meanwhile; reload and try again");
+  await enqueueJob(ctx.deps.database, PUBLISH_DUE_JOB, {}, now, {
+    runAt: at,
+    uniqueKey: `publish:${articleId}:${publishedAt}`,
+  });
+  return { status: "scheduled", changed: true, publishedAt };
+}
+
+/** Takes a published story down (410 page) or cancels a schedule (back to draft). */
+export async function unpublishArticle(
+  ctx: CommandContext,
+  articleId: number,
+): Promise<PublishOutcome> {
+  const row = await current(ctx, articleId);
+  if (row.status === "scheduled") {
+    const changed = await transition(
+      ctx.deps,
+      ctx.audit,
+      articleId,
+      ["scheduled"],
+      "draft",
+      null,
+      "story.unpublish",
+      { cancelledSchedule: row.published_at },
+    );
+    return { status: "draft", changed, publishedAt: null };
+  }
+  if (row.status !== "published")
+    return { status: row.status, changed: false, publishedAt: row.published_at };
+  const changed = await transition(
+    ctx.deps,
+    ctx.audit,
+    articleId,
+    ["published"],
+    "unpublished",
+    row.published_at,
+    "story.unpublish",
+  );
+  if (changed) await afterChange(ctx.deps, { type: "unpublished", articleId, slug: row.slug });
+  return { status: "unpublished", changed, publishedAt: row.published_at };
+}
+
+/** A dated correction note on a published story; its dateModified moves to now. */
+export async function correctArticle(
+  ctx: CommandContext,
+  articleId: number,
+  text: string,
+): Promise<void> {
+  const note = text.trim();
+  if (note.length < 10 || note.length > 2000) {
+    throw validationFailed("Check the correction", [
+      { field: "text", message: "must be 10 to 2,000 characters" },
+    ]);
+  }
+  const row = await current(ctx, articleId);
+  if (row.status !== "published") throw conflict("Only a published story takes corrections");
+  const now = ctx.deps.clock.now();
+  const nowIso = now.toISOString();
+  await ctx.deps.database.db.transaction().execute(async (trx) => {
+    const duplicate = await trx
+      .selectFrom("article_correction")
+      .select("id")
+      .where("article_id", "=", articleId)
+      .where("text", "=", note)
+      .executeTakeFirst();
+    if (duplicate) return; // the same note posted twice
+    await trx
+      .insertInto("article_correction")
+      .values({ article_id: articleId, noted_at: nowIso, text: note })
+      .execute();
+    await trx
+      .updateTable("article")
+      .set({ updated_at: nowIso })
+      .where("id", "=", articleId)
+      .execute();
+    await recordAudit(
+      trx,
+      ctx.audit,
+      {
+        action: "story.correct",
+        targetType: "article",
+        targetId: articleId,
+        detail: { text: note },
+      },
+      now,
+    );
+  });
+  await afterChange(ctx.deps, { type: "corrected", articleId, slug: row.slug });
+}
+
+/**
+ * Publishes every scheduled story whose time has come. Safe to run in any number of
+ * processes at once: each story flips in a conditional UPDATE that only one can win, and
+ * only the winner writes the audit event and runs the hooks.
+ */
+export async function publishDue(deps: NewsroomDeps): Promise<number[]> {
+  const nowIso = deps.clock.now().toISOString();
+  const due = await deps.database.db
+    .selectFrom("article")
+    .select(["id", "slug", "published_at"])
+    .where("status", "=", "scheduled")
+    .where("published_at", "<=", nowIso)
+    .orderBy("published_at")
+    .execute();
+  const published: number[] = [];
+  for (const row of due) {
+    const won = await transition(
+      deps,
+      systemContext,
+      row.id,
+      ["scheduled"],
+      "published",
+      row.published_at,
+      "story.publish",
+      { scheduled: true },
+    );
+    if (!won) continue;
+    published.push(row.id);
+    await afterChange(deps, { type: "published", articleId: row.id, slug: row.slug });
+  }
+  return published;
+}

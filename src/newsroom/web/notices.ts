@@ -1,0 +1,22 @@
+/** Fixed notices shown after a redirect, by code, so no page echoes text from the URL. */
+const NOTICES: Record<string, string> = {
+  saved: "Saved.",
+  created: "Draft created.",
+  restored: "Revision restored as the newest revision.",
+  "restore-conflict": "Not restored: the story changed meanwhile. Check the history and try again.",
+  published: "Published. The public pages show it now.",
+  "already-published": "It was already published; nothing changed.",
+  scheduled: "Scheduled.",
+  unpublished: "Unpublished. The public page now answers 410 Gone.",
+  unscheduled: "Schedule cancelled; the story is a draft again.",
+  corrected: "Correction added; the article shows it and its modified date moved.",
+  assigned: "Assignment saved.",
+  dismissed: "Topic dismissed.",
+};
+
+export function notice(code: string | undefined): string | undefined {
+  return code ? NOTICES[code] : undefined;
+}
+
+export const withNotice = (path: string, code: keyof typeof NOTICES & string) =>
+  `${path}?done=${code}`;

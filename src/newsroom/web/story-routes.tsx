@@ -1,0 +1,150 @@
+import { Hono } from "hono";
+import { createStory, saveStory } from "../commands/story-commands.js";
+import type { NewsroomDeps } from "../newsroom-deps.js";
+import { contentAsText, contentFromForm, EMPTY_FORM, formFromContent } from "../story-content.js";
+import { loadStory } from "../story-queries.js";
+import { diffLines } from "../text-diff.js";
+import { topicStart } from "../topic-queries.js";
+import { EditorPage, type EditorProps } from "./editor-page.js";
+import { page, refuse } from "./guard.js";
+import { notice, withNotice } from "./notices.js";
+import type { NewsroomContext, NewsroomEnv } from "./request-context.js";
+import { categoryNames, commandContext, intField, postedForm, storyFor } from "./story-guard.js";
+
+/** Create and edit stories: validate → authorize → command → present. */
+export function storyRoutes(deps: NewsroomDeps) {
+  const app = new Hono<NewsroomEnv>();
+  const db = deps.database.db;
+  const editor = async (
+    c: NewsroomContext,
+    props: Omit<EditorProps, "siteName" | "session" | "categories" | "timeZone">,
+    status: 200 | 409 | 422 = 200,
+  ) =>
+    page(
+      c,
+      <EditorPage
+        siteName={deps.config.SITE_NAME}
+        session={c.get("session")}
+        categories={await categoryNames(deps)}
+        timeZone={deps.config.TIME_ZONE}
+        {...props}
+      />,
+      status,
+    );
+
+  app.get("/admin/stories/new", async (c) => {
+    const refused = await refuse(c, deps, "story.create");
+    if (refused) return refused;
+    const topicId = Number(c.req.query("topic") ?? "");
+    const start =
+      Number.isSafeInteger(topicId) && topicId > 0 ? await topicStart(db, topicId) : undefined;
+    const form = {
+      ...EMPTY_FORM,
+      category: (await categoryNames(deps))[0] ?? "",
+      ...(start?.form ?? {}),
+    };
+    return editor(c, { form, baseRevision: 0, topicId: start ? topicId : undefined });
+  });
+
+  app.post("/admin/stories", async (c) => {
+    const refused = await refuse(c, deps, "story.create");
+    if (refused) return refused;
+    const form = postedForm(c);
+    const topicId = intField(c, "topic_id");
+    const parsed = contentFromForm(form);
+    if (!parsed.ok)
+      return editor(c, { form, errors: parsed.errors, baseRevision: 0, topicId }, 422);
+    const created = await createStory(
+      commandContext(c, deps),
+      parsed.content,
+      topicId ? { topicId } : {},
+    );
+    return c.redirect(withNotice(`/admin/stories/${created.articleId}`, "created"), 303);
+  });
+
+  app.get("/admin/stories/:id{[0-9]+}", async (c) => {
+    const found = await storyFor(c, deps, "story.view");
+    if ("response" in found) return found.response;
+    const { story } = found;
+    const flash = notice(c.req.query("done"));
+    return editor(c, {
+      story,
+      form: formFromContent(story.content),
+      baseRevision: story.revision,
+      flash,
+    });
+  });
+
+  app.post("/admin/stories/:id{[0-9]+}", async (c) => {
+    const found = await storyFor(c, deps, "story.edit");
+    if ("response" in found) return found.response;
+    const { story } = found;
+    const form = postedForm(c);
+    const base = intField(c, "base_revision") ?? -1;
+    const parsed = contentFromForm(form);
+    if (!parsed.ok)
+      return editor(c, { story, form, errors: parsed.errors, baseRevision: base }, 422);
+    const outcome = await saveStory(commandContext(c, deps), story.articleId, base, parsed.content);
+    if (outcome.kind === "conflict") {
+      const diff = diffLines(contentAsText(outcome.current.content), contentAsText(parsed.content));
+      return editor(
+        c,
+        {
+          story: outcome.current,
+          form,
+          baseRevision: outcome.current.revision,
+          conflict: { revision: outcome.current.revision, diff },
+          flash: "Not saved: this story changed while you were editing.",
+          flashKind: "error",
+        },
+        409,
+      );
+    }
+    return c.redirect(withNotice(`/admin/stories/${story.articleId}`, "saved"), 303);
+  });
+
+  app.post("/admin/stories/:id{[0-9]+}/autosave", async (c) => {
+    const found = await storyFor(c, deps, "story.edit");
+    if ("response" in found)
+      return c.json({ error: { id: "forbidden", message: "Sign in again to keep saving" } }, 403);
+    const parsed = contentFromForm(postedForm(c));
+    if (!parsed.ok)
+      return c.json(
+        {
+          error: {
+            id: "validation_failed",
+            message: "Not autosaved: fix the marked fields",
+            fields: parsed.errors,
+          },
+        },
+        422,
+      );
+    const outcome = await saveStory(
+      commandContext(c, deps),
+      found.story.articleId,
+      intField(c, "base_revision") ?? -1,
+      parsed.content,
+      "autosave",
+    );
+    if (outcome.kind === "conflict") {
+      return c.json(
+        {
+          error: {
+            id: "conflict",
+            message: `Not autosaved: someone saved revision ${outcome.current.revision}. Save to see the differences.`,
+          },
+        },
+        409,
+      );
+    }
+    return c.json({ revision: outcome.revision, changed: outcome.changed });
+  });
+
+  app.get("/admin/stories/:id{[0-9]+}/latest", async (c) => {
+    const found = await storyFor(c, deps, "story.view");
+    if ("response" in found) return found.response;
+    const story = await loadStory(db, found.story.articleId);
+    return c.json({ revision: story?.revision ?? 0, status: story?.status });
+  });
+  return app;
+}
