@@ -9,7 +9,9 @@ const booleanish = z
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 const configSchema = z.object({
+  /** TCP port of the web role; 0 picks a free one (tests). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface the web role listens on; 0.0.0.0 to accept outside connections. */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** `sqlite:<path>` (default, file under ./data) or `postgres://…`. */
   DATABASE_URL: z
@@ -21,16 +23,20 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier")
     .default("public"),
+  /** Comma-separated roles this process plays: web, worker, scheduler. */
   ROLES: z
     .string()
     .default("web,worker,scheduler")
     .transform((s) => s.split(",").map((r) => r.trim()))
     .pipe(z.array(z.enum(ROLES)).min(1)),
+  /** Public origin used in canonical links, feeds, sitemaps and share links. */
   SITE_URL: z
     .url()
     .default("http://localhost:3000")
     .transform((u) => u.replace(/\/+$/, "")),
+  /** Site name in the header, titles, feeds and JSON-LD publisher. */
   SITE_NAME: z.string().min(1).max(80).default("Resou"),
+  /** Line under the site name in the header; also the feeds' description. */
   SITE_TAGLINE: z.string().max(200).default("China's trending topics, explained"),
   /** Desk byline used when an article names no author. */
   DESK_BYLINE: z.string().min(1).max(80).default("Resou Desk"),
@@ -41,6 +47,7 @@ const configSchema = z.object({
     .refine(isKnownTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
   /** Load the demo articles when the database has no articles. */
   DEMO_CONTENT: booleanish.default(true),
+  /** pino log level for the JSON logs on stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Newsroom sign-in: idle hours before a session ends (absolute limit: 7 days). */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(12),
@@ -55,6 +62,7 @@ const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().max(80)).min(1, "needs at least one category")),
+  /** Articles per page on category, tag, byline, date-archive and search pages. */
   PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
   /** Seconds between hot-search polls in the scheduler role (Weibo updates once a minute). */
   TRENDS_POLL_SECONDS: z.coerce.number().int().min(30).max(3600).default(60),
@@ -71,6 +79,7 @@ const configSchema = z.object({
     ),
   /** Cookie sent to Weibo, e.g. a visitor `SUB=…`; swap it here without a code change. */
   WEIBO_COOKIE: z.string().default(""),
+  /** User-Agent header sent with hot-search fetches. */
   WEIBO_USER_AGENT: z
     .string()
     .min(10, "must be a browser user agent")
