@@ -47,14 +47,23 @@ function shownDefault(value: unknown): string {
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
+/** A Markdown table padded the way Biome formats one, so `biome check` leaves it alone. */
+function alignTable(rows: string[][]): string {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
 export function configTable(): string {
   const comments = settingComments(readFileSync(ENV_FILE, "utf8"));
   const defaults = loadConfig({});
   const rows = Object.entries(defaults).map(([key, value]) => {
     const meaning = comments.get(key) || "(undocumented)";
-    return `| \`${key}\` | \`${cell(shownDefault(value))}\` | ${cell(meaning)} |`;
+    return [`\`${key}\``, `\`${cell(shownDefault(value))}\``, cell(meaning)];
   });
-  return ["| Setting | Default | Meaning |", "| --- | --- | --- |", ...rows].join("\n");
+  return alignTable([["Setting", "Default", "Meaning"], ...rows]);
 }
 
 function main() {
