@@ -1,7 +1,8 @@
 import type { JobHandler } from "../jobs/worker.js";
+import { publishJobHandlers } from "../newsroom/publish-due-task.js";
 import type { SiteDeps } from "../site/site-deps.js";
 
 /** Every job kind the worker role runs, by name. Capabilities add theirs here. */
-export function jobHandlers(_deps: SiteDeps): Record<string, JobHandler> {
-  return {};
+export function jobHandlers(deps: SiteDeps): Record<string, JobHandler> {
+  return { ...publishJobHandlers(deps) };
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError } from "../core/errors.js";
+import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { ASSETS, stylesheet } from "./assets.js";
 import { feedRoutes } from "./feeds/feed-routes.js";
 import { renderToString } from "./page-response.js";
@@ -60,6 +61,7 @@ export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
   app.route("/", listRoutes(deps));
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));
+  app.route("/", newsroomRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   for (const module of modules) app.route("/", module(deps));

@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
@@ -69,9 +70,11 @@ export async function createNewsroomHarness(
   const hook: ArticleChangeHook = async (change) => {
     changes.push(`${change.type}:${change.slug}`);
   };
-  const app = createApp(deps, [
-    (d) => newsroomRoutes(d, { passwordCost: TEST_PASSWORD_COST, hooks: [hook] }),
-  ]);
+  // The test's own newsroom (cheap hashes, a recording hook) answers first; the site app
+  // (which also mounts the newsroom with production options) serves the public pages.
+  const app = new Hono();
+  app.route("/", newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, hooks: [hook] }));
+  app.route("/", createApp(deps));
   const request = async (path: string, init?: RequestInit) => app.request(`${SITE}${path}`, init);
   let users = 0;
 
