@@ -19,47 +19,62 @@ export interface IndexedDoc {
   normAt: number;
 }
 
+/** An article's features with keys interned: every term id and its weight. */
+export interface InternedFeatures {
+  ids: Int32Array;
+  weights: Float32Array;
+  signature: Uint32Array;
+  days: number;
+}
+
+/** Interns the features' keys, counting them into document frequencies when `count` is set. */
+export function internFeatures(
+  features: DocFeatures,
+  vocab: TermVocabulary,
+  count: boolean,
+): InternedFeatures {
+  const ids = new Int32Array(features.weights.size);
+  const weights = new Float32Array(features.weights.size);
+  let i = 0;
+  for (const [key, w] of features.weights) {
+    ids[i] = vocab.idOf(key);
+    weights[i++] = w;
+  }
+  if (count) vocab.count(ids, 1);
+  return { ids, weights, signature: features.signature, days: features.days };
+}
+
 /**
- * Interns the features' keys, counts them into document frequencies when `count` is set,
- * and keeps the article's most distinctive terms per channel by tf-idf: `textTerms` words,
- * `entityTerms` entities, every tag.
+ * Keeps the article's most distinctive terms per channel by tf-idf (with the document
+ * frequencies as they stand): `textTerms` words, `entityTerms` entities, every tag.
  */
 export function buildIndexedDoc(
   id: RelatedId,
-  features: DocFeatures,
+  features: InternedFeatures,
   vocab: TermVocabulary,
   options: RelatedOptions,
-  count: boolean,
 ): IndexedDoc {
-  const ids: number[] = [];
-  const weightOf = new Map<number, number>();
-  for (const [key, w] of features.weights) {
-    const t = vocab.idOf(key);
-    ids.push(t);
-    weightOf.set(t, w);
-  }
-  if (count) vocab.count(ids, 1);
-
+  const { ids, weights } = features;
   const byChannel: [number, number][][] = [[], [], []];
-  for (const t of ids)
-    byChannel[vocab.channel(t)]?.push([t, (weightOf.get(t) ?? 0) * vocab.idf(t)]);
+  ids.forEach((t, i) => {
+    byChannel[vocab.channel(t)]?.push([i, (weights[i] as number) * vocab.idf(t)]);
+  });
   const limits = [options.textTerms, options.entityTerms, Number.POSITIVE_INFINITY];
-  const kept: number[] = [];
   const multiplier = [1, options.weights.entities, options.weights.tags];
+  const kept: [number, number][] = [];
   byChannel.forEach((list, channel) => {
     list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [t] of list.slice(0, limits[channel])) kept.push(t);
+    for (const [i] of list.slice(0, limits[channel])) {
+      kept.push([ids[i] as number, (weights[i] as number) * (multiplier[channel] ?? 1)]);
+    }
   });
-  kept.sort((a, b) => a - b);
+  kept.sort((a, b) => a[0] - b[0]);
 
   const doc: IndexedDoc = {
     id,
-    terms: Int32Array.from(kept),
-    weights: Float32Array.from(
-      kept,
-      (t) => (weightOf.get(t) ?? 0) * (multiplier[vocab.channel(t)] ?? 1),
-    ),
-    allTerms: encodeSortedIds(ids),
+    terms: Int32Array.from(kept, (k) => k[0]),
+    weights: Float32Array.from(kept, (k) => k[1]),
+    allTerms: encodeSortedIds(Array.from(ids)),
     signature: features.signature,
     days: features.days,
     norm: 0,

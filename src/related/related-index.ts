@@ -1,5 +1,11 @@
 import { extractFeatures } from "./doc-features.js";
-import { buildIndexedDoc, DenseScratch, type IndexedDoc, refreshNorm } from "./indexed-doc.js";
+import {
+  buildIndexedDoc,
+  DenseScratch,
+  type IndexedDoc,
+  internFeatures,
+  refreshNorm,
+} from "./indexed-doc.js";
 import { estimateJaccard } from "./minhash.js";
 import { mmrSelect } from "./mmr.js";
 import {
@@ -40,6 +46,9 @@ export interface RelatedIndex {
   /** Approximate bytes held by postings and per-article arrays. */
   byteSize(): number;
 }
+
+/** Articles a rebuild indexes in two passes (see `rebuild`). */
+const REBUILD_BATCH = 20_000;
 
 export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): RelatedIndex {
   const options = resolveOptions(partial);
@@ -187,11 +196,30 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     }
   }
 
+  function addOne(doc: RelatedDoc) {
+    removeSlot(doc.id);
+    const features = internFeatures(extractFeatures(doc, options), vocab, true);
+    insert(buildIndexedDoc(doc.id, features, vocab, options));
+  }
+
+  function flushFirst(batch: { id: RelatedId; features: ReturnType<typeof internFeatures> }[]) {
+    const seen = new Map<RelatedId, number>();
+    batch.forEach((b, i) => {
+      seen.set(b.id, i);
+    });
+    batch.forEach((b, i) => {
+      // A repeated id keeps its last version; the earlier one is uncounted.
+      if (seen.get(b.id) !== i) vocab.count(b.features.ids, -1);
+      else insert(buildIndexedDoc(b.id, b.features, vocab, options));
+    });
+  }
+
   /** Adds each candidate's score-weighted similarity to the best first-pass neighbours. */
   function withFeedback(pool: { item: number; score: number }[]) {
     const m = Math.min(options.feedbackNeighbours, pool.length);
     if (m === 0 || options.feedbackWeight <= 0) return pool;
-    const top = pool.slice(0, m);
+    const best = pool[0]?.score ?? 0;
+    const top = pool.slice(0, m).filter((n) => n.score >= options.feedbackMinRatio * best);
     const sums = new Float64Array(pool.length);
     const weights = new Float64Array(pool.length);
     for (const n of top) {
@@ -252,27 +280,28 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   }
 
   return {
-    add(doc) {
-      removeSlot(doc.id);
-      insert(buildIndexedDoc(doc.id, extractFeatures(doc, options), vocab, options, true));
-    },
+    add: addOne,
     rebuild(docs) {
       for (const id of [...slotOf.keys()]) removeSlot(id);
       lists.clear();
       shownIn.clear();
-      const all: { id: RelatedId; features: ReturnType<typeof extractFeatures> }[] = [];
+      // Two passes over the first REBUILD_BATCH articles, so their distinctive terms are
+      // chosen with settled document frequencies; later ones are added one by one, by
+      // which time the statistics have converged (and memory stays bounded).
+      const first: { id: RelatedId; features: ReturnType<typeof internFeatures> }[] = [];
       for (const doc of docs) {
-        const features = extractFeatures(doc, options);
-        all.push({ id: doc.id, features });
-        vocab.count(
-          [...features.weights.keys()].map((k) => vocab.idOf(k)),
-          1,
-        );
+        if (first.length < REBUILD_BATCH) {
+          removeSlot(doc.id);
+          first.push({
+            id: doc.id,
+            features: internFeatures(extractFeatures(doc, options), vocab, true),
+          });
+          if (first.length === REBUILD_BATCH) flushFirst(first);
+          continue;
+        }
+        addOne(doc);
       }
-      for (const { id, features } of all) {
-        if (slotOf.has(id)) removeSlot(id);
-        insert(buildIndexedDoc(id, features, vocab, options, false));
-      }
+      if (first.length < REBUILD_BATCH) flushFirst(first);
     },
     remove(id) {
       const holders = [...(shownIn.get(id) ?? [])];

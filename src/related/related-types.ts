@@ -56,6 +56,8 @@ export interface RelatedOptions {
    */
   feedbackNeighbours: number;
   feedbackWeight: number;
+  /** Only neighbours scoring at least this share of the best one give feedback. */
+  feedbackMinRatio: number;
   /** Best candidates re-ranked for feedback, duplicates and diversity. */
   poolSize: number;
   /** Neighbours checked by `affectedBy` besides the lists that show the article. */
@@ -75,6 +77,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   diversityLambda: 0.9,
   feedbackNeighbours: 3,
   feedbackWeight: 0.5,
+  feedbackMinRatio: 0,
   poolSize: 40,
   affectedNeighbours: 30,
 };

@@ -26,9 +26,22 @@ export function halfLifeDecay(deltaDays: number, halfLifeDays: number): number {
   return 2 ** (-Math.abs(deltaDays) / halfLifeDays);
 }
 
-/** Score multiplier for the distance between two articles' dates (in epoch days). */
-export function proximityFactor(aDays: number, bDays: number, options: DecayOptions): number {
-  if (Number.isNaN(aDays) || Number.isNaN(bDays) || options.weight <= 0) return 1;
+/**
+ * Score multiplier for the distance between two articles' dates (in epoch days). When only
+ * one date is known the distance is unknown, not zero: the pair gets `missing` (default
+ * halfway); with neither known every pair is alike and the factor is 1.
+ */
+export function proximityFactor(
+  aDays: number,
+  bDays: number,
+  options: DecayOptions,
+  missing = 0.5,
+): number {
+  if (options.weight <= 0) return 1;
+  const aMissing = Number.isNaN(aDays);
+  const bMissing = Number.isNaN(bDays);
+  if (aMissing && bMissing) return 1;
+  if (aMissing || bMissing) return 1 - options.weight * missing;
   return 1 - options.weight + options.weight * halfLifeDecay(aDays - bDays, options.halfLifeDays);
 }
 
