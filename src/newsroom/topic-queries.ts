@@ -110,23 +110,3 @@ export async function topicStart(
     },
   };
 }
-
-export async function dismissTopic(
-  db: Db,
-  topicId: number,
-  userId: number | null,
-  nowIso: string,
-): Promise<boolean> {
-  const topic = await db
-    .selectFrom("trend_topic")
-    .select("id")
-    .where("id", "=", topicId)
-    .executeTakeFirst();
-  if (!topic) return false;
-  await db
-    .insertInto("topic_dismissal")
-    .values({ topic_id: topicId, dismissed_by: userId, dismissed_at: nowIso })
-    .onConflict((oc) => oc.column("topic_id").doNothing())
-    .execute();
-  return true;
-}

@@ -8,6 +8,7 @@ import { authRoutes } from "./auth-routes.js";
 import { page } from "./guard.js";
 import { previewRoutes } from "./preview-routes.js";
 import { publishRoutes } from "./publish-routes.js";
+import { queueRoutes } from "./queue-routes.js";
 import { type NewsroomEnv, sessionMiddleware } from "./request-context.js";
 import { revisionRoutes } from "./revision-routes.js";
 import { storyRoutes } from "./story-routes.js";
@@ -47,12 +48,9 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
       ),
     ),
   );
-  app.use(
-    "/admin",
-    sessionMiddleware(nd, (c) => c.text("Forbidden", 403)),
-  );
   app.route("/", authRoutes(nd));
   app.route("/", userRoutes(nd));
+  app.route("/", queueRoutes(nd));
   app.route("/", storyRoutes(nd));
   app.route("/", previewRoutes(nd));
   app.route("/", revisionRoutes(nd));

@@ -1,0 +1,73 @@
+import type { Kysely } from "kysely";
+import type { ArticleStatus, Tables } from "../db/schema.js";
+
+export interface QueueStory {
+  articleId: number;
+  headline: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  updatedAt: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  revision: number;
+}
+
+/**
+ * Stories for the queue: every draft, scheduled and unpublished story, plus the newest
+ * published ones; newest change first.
+ */
+export async function queueStories(db: Kysely<Tables>, publishedLimit = 15): Promise<QueueStory[]> {
+  const base = db
+    .selectFrom("article")
+    .innerJoin("newsroom_story", "newsroom_story.article_id", "article.id")
+    .leftJoin("newsroom_user as owner", "owner.id", "newsroom_story.owner_id")
+    .leftJoin("newsroom_user as assignee", "assignee.id", "newsroom_story.assignee_id")
+    .select([
+      "article.id",
+      "article.headline",
+      "article.status",
+      "article.published_at",
+      "article.updated_at",
+      "newsroom_story.owner_id",
+      "owner.display_name as owner_name",
+      "newsroom_story.assignee_id",
+      "assignee.display_name as assignee_name",
+      "newsroom_story.revision",
+    ]);
+  const [open, published] = await Promise.all([
+    base
+      .where("article.status", "!=", "published")
+      .orderBy("article.updated_at", "desc")
+      .limit(300)
+      .execute(),
+    base
+      .where("article.status", "=", "published")
+      .orderBy("article.published_at", "desc")
+      .limit(publishedLimit)
+      .execute(),
+  ]);
+  return [...open, ...published].map((r) => ({
+    articleId: r.id,
+    headline: r.headline,
+    status: r.status,
+    publishedAt: r.published_at,
+    updatedAt: r.updated_at,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    revision: r.revision,
+  }));
+}
+
+export async function activeUsers(db: Kysely<Tables>): Promise<{ id: number; name: string }[]> {
+  const rows = await db
+    .selectFrom("newsroom_user")
+    .select(["id", "display_name"])
+    .where("disabled", "=", 0)
+    .orderBy("display_name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
