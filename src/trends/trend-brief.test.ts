@@ -6,6 +6,7 @@ import {
 } from "../../test/support/test-database.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../content/categories.js";
 import { fixedClock } from "../core/clock.js";
+import { silentLogger } from "../core/log.js";
 import { ingestCapture } from "./testing/ingest-capture.js";
 import { mWeiboCnCaptures } from "./testing/weibo-fixtures.js";
 import { topicPinyin } from "./topic-pinyin.js";
@@ -15,6 +16,7 @@ import {
   formatDuration,
   publishTrendBrief,
 } from "./trend-brief.js";
+import { publishDueBriefs } from "./trend-poller.js";
 import { hotSearchNow, topicFactsForHashtag } from "./trend-queries.js";
 
 describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
@@ -77,6 +79,30 @@ describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
     const now = await hotSearchNow(database.db);
     expect(now.rows).toHaveLength(50);
     expect(now.snapshot?.capturedAt).toBe("2025-08-26T15:24:53.000Z");
+  });
+
+  it("publishes due briefs after a poll only when enabled", async () => {
+    await ensureCategories(database.db, DEFAULT_CATEGORIES);
+    const clock = fixedClock("2025-08-26T15:30:00Z");
+    const base = {
+      TRENDS_POLL_SECONDS: 60,
+      TRENDS_SOURCES: ["m-weibo-cn" as const],
+      WEIBO_COOKIE: "",
+      WEIBO_USER_AGENT: "Mozilla/5.0 test",
+      TRENDS_FETCH_TIMEOUT_MS: 1000,
+      TRENDS_FETCH_ATTEMPTS: 1,
+    };
+    const deps = { database, clock, log: silentLogger };
+    expect(await publishDueBriefs({ ...deps, config: base })).toBe(0);
+    const published = await publishDueBriefs({ ...deps, config: { ...base, TRENDS_BRIEFS: true } });
+    expect(published).toBeGreaterThan(0);
+    const briefs = await database.db
+      .selectFrom("article")
+      .select("kind")
+      .where("kind", "=", "brief")
+      .execute();
+    expect(briefs).toHaveLength(published);
+    expect(await publishDueBriefs({ ...deps, config: { ...base, TRENDS_BRIEFS: true } })).toBe(0);
   });
 
   it("lists the hot search now with movement, minutes on the list and sparklines", async () => {

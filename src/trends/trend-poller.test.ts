@@ -6,6 +6,7 @@ import {
 } from "../../test/support/test-database.js";
 import { fixedClock } from "../core/clock.js";
 import { silentLogger } from "../core/log.js";
+import { openDatabase } from "../db/database.js";
 import { runTick } from "../jobs/scheduler.js";
 import { readHealth } from "./source-health.js";
 import { trendCounts } from "./testing/ingest-capture.js";
@@ -159,14 +160,25 @@ describe.each(TEST_DIALECTS)("polling on %s", (dialect) => {
     server.script(PATHS.mWeiboCn, [
       { slow: capture, contentType: "application/json", chunks: 5, delayMs: 40 },
     ]);
-    const task = trendPollTask(deps);
-    const at = new Date("2026-11-27T08:00:00Z");
-    const results = await Promise.all([
-      runTick({ database, clock, log: silentLogger }, task, "process-a", at),
-      runTick({ database, clock, log: silentLogger }, task, "process-b", at),
-    ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await trendCounts(database)).toMatchObject({ trend_snapshot: 1 });
+    // A second process: its own connection (pool) to the same database.
+    const second = await openDatabase({ url: database.url, schema: database.schema });
+    try {
+      const at = new Date("2026-11-27T08:00:00Z");
+      const results = await Promise.all([
+        runTick({ database, clock, log: silentLogger }, trendPollTask(deps), "process-a", at),
+        runTick(
+          { database: second, clock, log: silentLogger },
+          trendPollTask({ ...deps, database: second }),
+          "process-b",
+          at,
+        ),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await trendCounts(database)).toMatchObject({ trend_snapshot: 1 });
+      expect(server.hits(PATHS.mWeiboCn).length).toBeGreaterThan(0);
+    } finally {
+      await second.destroy();
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { ingestSnapshot } from "./snapshot-store.js";
 import { isResting, readHealth, recordAttempt, recordHealth } from "./source-health.js";
 import { SOURCES } from "./sources/source-registry.js";
 import type { SourceSettings } from "./sources/trend-source.js";
+import { briefCandidates, publishTrendBrief } from "./trend-brief.js";
 import type { LiveSourceId } from "./trend-row.js";
 
 export type TrendsConfig = Pick<
@@ -19,7 +20,8 @@ export type TrendsConfig = Pick<
   | "WEIBO_USER_AGENT"
   | "TRENDS_FETCH_TIMEOUT_MS"
   | "TRENDS_FETCH_ATTEMPTS"
->;
+> &
+  Partial<Pick<Config, "TRENDS_BRIEFS" | "TIME_ZONE" | "DESK_BYLINE">>;
 
 export interface PollDeps {
   database: Database;
@@ -132,9 +134,38 @@ export function trendPollTask(deps: PollDeps): ScheduledTask {
     pattern: pollPattern(deps.config.TRENDS_POLL_SECONDS),
     leaseMs: Math.max(30_000, deps.config.TRENDS_POLL_SECONDS * 1000 * 2),
     async run() {
-      await pollOnce(deps);
+      const outcome = await pollOnce(deps);
+      if (outcome.status === "stored") await publishDueBriefs(deps);
     },
   };
+}
+
+/**
+ * After a stored poll, and only when `TRENDS_BRIEFS` is on: a data-only brief for each topic
+ * that reached the top 10 and was last seen within 3 hours (saving is idempotent by slug). Failures are logged, never thrown.
+ */
+export async function publishDueBriefs(deps: PollDeps): Promise<number> {
+  const { config } = deps;
+  if (!config.TRENDS_BRIEFS) return 0;
+  const briefConfig = {
+    TRENDS_BRIEFS: true,
+    TIME_ZONE: config.TIME_ZONE ?? "Asia/Shanghai",
+    DESK_BYLINE: config.DESK_BYLINE ?? "Resou Desk",
+  };
+  let published = 0;
+  const since = new Date(deps.clock.now().getTime() - 3 * 3600_000);
+  for (const id of await briefCandidates(deps.database, since)) {
+    try {
+      const result = await publishTrendBrief(
+        { database: deps.database, config: briefConfig, clock: deps.clock },
+        id,
+      );
+      if (result.status === "created") published++;
+    } catch (error) {
+      deps.log.warn({ err: error, topic: id }, "trend brief not published");
+    }
+  }
+  return published;
 }
 
 /**
