@@ -5,6 +5,7 @@ import {
   type TestDatabase,
 } from "../../test/support/test-database.js";
 import { decompressPayload, payloadHash } from "./payload-codec.js";
+import { reparseSnapshot } from "./snapshot-reparse.js";
 import { ingestSnapshots } from "./snapshot-store.js";
 import { validateList } from "./snapshot-validate.js";
 import { parseMWeiboCn } from "./sources/m-weibo-cn-source.js";
@@ -107,6 +108,10 @@ describe.each(TEST_DIALECTS)("ingestSnapshot on %s", (dialect) => {
       payload_hash: payloadHash(body),
     });
     expect(decompressPayload(stored.payload_gzip)).toBe(body);
+    const again = await reparseSnapshot(database.db, stored.id);
+    expect(again && "rows" in again && again.rows.filter((r) => r.kind === "ranked")).toHaveLength(
+      50,
+    );
   });
 
   it("gives the same topic facts whatever order the captures arrive in", async () => {
