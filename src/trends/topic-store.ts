@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Tables, TrendTopicTable } from "../db/schema.js";
 import { rebuildTopic, type TopicStats } from "./topic-state.js";
 
@@ -138,4 +138,23 @@ export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string)
         .execute();
     }
   }
+}
+
+/**
+ * Sets (or clears with "") the English title an editor gave a topic. Pages and briefs use
+ * it instead of pinyin; nothing ever fills it automatically.
+ */
+export async function setTopicTitleEn(
+  db: Kysely<Tables>,
+  topicId: number,
+  titleEn: string,
+  now: Date,
+): Promise<boolean> {
+  const title = titleEn.trim().slice(0, 200);
+  const result = await db
+    .updateTable("trend_topic")
+    .set({ title_en: title, updated_at: now.toISOString() })
+    .where("id", "=", topicId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

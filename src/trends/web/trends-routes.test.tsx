@@ -6,6 +6,7 @@ import { createApp } from "../../site/app.js";
 import { recordHealth } from "../source-health.js";
 import { ingestCapture } from "../testing/ingest-capture.js";
 import { mWeiboCnCaptures } from "../testing/weibo-fixtures.js";
+import { setTopicTitleEn } from "../topic-store.js";
 import { hotSearchNow, topicFactsForHashtag } from "../trend-queries.js";
 import { HashtagTrendBox } from "./hashtag-trend-box.js";
 import { rankHeatChartSvg } from "./rank-chart-svg.js";
@@ -65,6 +66,11 @@ describe.each(TEST_DIALECTS)("trends pages on %s", (dialect) => {
     const facts_ = [...doc.querySelectorAll("dl.trend-facts dd")].map((d) => d.textContent);
     expect(facts_).toContain("4 hours 5 minutes");
     expect(doc.querySelector("p.dek")?.textContent).toBe("Off the list");
+    await setTopicTitleEn(site.database.db, facts?.id ?? 0, "Grand military parade", new Date());
+    const translated = dom(await (await request(`/trends/topic/${facts?.id}`)).text());
+    expect(translated.querySelector("h1")?.textContent).toBe(
+      "#九三盛大阅兵# — Grand military parade",
+    );
     expect((await request("/trends/topic/999999")).status).toBe(404);
   });
 

@@ -27,6 +27,12 @@ export function trendsRoutes(deps: SiteDeps): Hono {
     });
   });
 
+  // The same list as data, for a page script or a client that refreshes every minute.
+  app.get("/trends/now.json", async (c) => {
+    const now = await hotSearchNow(deps.database.db);
+    return c.json(now, 200, { "Cache-Control": "public, max-age=30, stale-while-revalidate=60" });
+  });
+
   app.get("/trends/topic/:id{[0-9]+}", async (c) => {
     const site = await loadSiteContext(deps, c.req.path);
     const facts = await topicFacts(deps.database.db, Number(c.req.param("id")));
