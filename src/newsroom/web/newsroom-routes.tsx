@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { isAppError } from "../../core/errors.js";
 import type { SiteDeps } from "../../site/site-deps.js";
+import { apiRoutes } from "../api/api-routes.js";
 import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
 import { ADMIN_ASSETS } from "./admin-assets.js";
 import { AdminLayout } from "./admin-layout.js";
@@ -12,6 +13,7 @@ import { queueRoutes } from "./queue-routes.js";
 import { type NewsroomEnv, sessionMiddleware } from "./request-context.js";
 import { revisionRoutes } from "./revision-routes.js";
 import { storyRoutes } from "./story-routes.js";
+import { tokenRoutes } from "./token-routes.js";
 import { userRoutes } from "./user-routes.js";
 
 /**
@@ -55,6 +57,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", previewRoutes(nd));
   app.route("/", revisionRoutes(nd));
   app.route("/", publishRoutes(nd));
+  app.route("/", tokenRoutes(nd));
 
   app.onError(async (error, c) => {
     if (isAppError(error) && error.status < 500) {
@@ -74,5 +77,6 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   });
   const outer = new Hono();
   outer.route("/", app);
+  outer.route("/", apiRoutes(nd));
   return outer;
 }

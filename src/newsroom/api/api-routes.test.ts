@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { listAudit, systemContext } from "../audit-log.js";
+import { createApiToken } from "../auth/api-tokens.js";
+import { createNewsroomHarness, type NewsroomHarness } from "../testing/newsroom-harness.js";
+import { DOCUMENTED, expectDocumented } from "../testing/openapi-check.js";
+import { seedTrends } from "../testing/trend-fixtures.js";
+
+const CONTENT = {
+  headline: "Typhoon reaches Shanghai",
+  category: "News & Politics",
+  lead: "Winds **closed** the airports.",
+  sections: [{ heading: "What happened", body: "Flights stopped." }],
+  tags: ["weather"],
+  hashtag: "#台风#",
+};
+
+describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {
+  let h: NewsroomHarness;
+  let tokens: Record<"writer" | "editor", string>;
+  const covered = new Set<string>();
+  beforeEach(async () => {
+    h = await createNewsroomHarness(dialect, "2025-08-27T08:00:00Z");
+    const now = h.clock.now();
+    const writer = await h.addUser("writer");
+    const editor = await h.addUser("editor");
+    tokens = {
+      writer: (await createApiToken(h.database.db, writer.id, "script", systemContext, now)).token,
+      editor: (await createApiToken(h.database.db, editor.id, "script", systemContext, now)).token,
+    };
+  });
+  afterEach(async () => {
+    await h.destroy();
+  });
+
+  const call = async (
+    who: "writer" | "editor" | "nobody",
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (who !== "nobody") headers.authorization = `Bearer ${tokens[who]}`;
+    const response = await h.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    covered.add(await expectDocumented(method, path, response));
+    return response;
+  };
+
+  it("serves its OpenAPI document", async () => {
+    const response = await h.request("/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  });
+
+  it("refuses requests without a valid token", async () => {
+    expect((await call("nobody", "GET", "/api/v1/me")).status).toBe(401);
+    const forged = await h.request("/api/v1/me", {
+      headers: { authorization: "Bearer rsu_forged" },
+    });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get("www-authenticate")).toContain("Bearer");
+  });
+
+  it("runs a story's life through the API, every response as documented", async () => {
+    await seedTrends(h.database.db);
+    expect((await (await call("writer", "GET", "/api/v1/me")).json()).role).toBe("writer");
+    expect((await call("writer", "GET", "/api/v1/topics")).status).toBe(200);
+    const invalid = await call("writer", "POST", "/api/v1/stories", {
+      content: { headline: "", category: "News & Politics", extra: 1 },
+    });
+    expect(invalid.status).toBe(422);
+    const created = await call("writer", "POST", "/api/v1/stories", { content: CONTENT });
+    expect(created.status).toBe(201);
+    const story = (
+      (await created.json()) as {
+        story: { id: number; revision: number; content: { hashtag: string } };
+      }
+    ).story;
+    expect(story.revision).toBe(1);
+    expect(story.content.hashtag).toBe("台风");
+    const path = `/api/v1/stories/${story.id}`;
+    expect((await call("writer", "GET", path)).status).toBe(200);
+    expect((await call("writer", "GET", "/api/v1/stories")).status).toBe(200);
+
+    const saved = await call("writer", "PUT", path, {
+      baseRevision: 1,
+      content: { ...CONTENT, dek: "Airports shut" },
+    });
+    expect(saved.status).toBe(200);
+    const stale = await call("editor", "PUT", path, {
+      baseRevision: 1,
+      content: { ...CONTENT, dek: "Editor's dek" },
+    });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { current: { revision: number } }).current.revision).toBe(2);
+    expect((await call("writer", "GET", `${path}/revisions`)).status).toBe(200);
+
+    expect((await call("writer", "POST", `${path}/publish`)).status).toBe(403);
+    const past = await call("editor", "POST", `${path}/schedule`, {
+      publishAt: "2025-08-27T07:00:00Z",
+    });
+    expect(past.status).toBe(422);
+    expect(
+      (await call("editor", "POST", `${path}/schedule`, { publishAt: "2025-08-27T18:00:00+08:00" }))
+        .status,
+    ).toBe(200);
+    const published = await call("editor", "POST", `${path}/publish`);
+    expect(((await published.json()) as { story: { status: string } }).story.status).toBe(
+      "published",
+    );
+    expect(
+      (await call("editor", "POST", `${path}/schedule`, { publishAt: "2025-08-28T18:00:00+08:00" }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call("editor", "POST", `${path}/corrections`, { text: "Fixed the airport count." }))
+        .status,
+    ).toBe(200);
+    expect((await call("editor", "POST", `${path}/unpublish`)).status).toBe(200);
+    expect(
+      (await call("editor", "POST", `${path}/corrections`, { text: "Too late for this one." }))
+        .status,
+    ).toBe(409);
+    expect((await call("writer", "GET", "/api/v1/stories/99999")).status).toBe(404);
+
+    const log = (await listAudit(h.database.db, { limit: 100 })).map(
+      (a) => `${a.action} ${a.actorLabel}`,
+    );
+    expect(log.some((l) => /^story.publish editor\d@resou.example \(token \d+\)$/.test(l))).toBe(
+      true,
+    );
+    expect(log.some((l) => l.startsWith("permission.denied writer"))).toBe(true);
+    expect([...covered].sort()).toEqual([...DOCUMENTED].sort());
+  });
+});
