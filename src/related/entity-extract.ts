@@ -114,8 +114,7 @@ export function extractEntities(text: string): string[] {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as Word;
     const next = ws[i + 1];
-    const nextJoins =
-      next !== undefined && next.capital && !next.sentenceStart && !next.breakBefore;
+    const nextJoins = next?.capital === true && !next.sentenceStart && !next.breakBefore;
     if (w.capital) {
       if ((w.sentenceStart || w.breakBefore) && span.length > 0) flush();
       if (w.sentenceStart && !midCapital.has(w.key) && !nextJoins) continue;

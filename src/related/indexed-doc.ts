@@ -1,7 +1,25 @@
 import type { DocFeatures } from "./doc-features.js";
 import type { RelatedId, RelatedOptions } from "./related-types.js";
+import { Slab } from "./slab.js";
 import type { TermVocabulary } from "./term-vocabulary.js";
 import { encodeSortedIds } from "./varint.js";
+
+/** Where an index keeps its articles' arrays. */
+export interface DocSlabs {
+  terms: Slab<Int32Array>;
+  weights: Slab<Float32Array>;
+  signatures: Slab<Uint32Array>;
+  bytes: Slab<Uint8Array>;
+}
+
+export function createDocSlabs(): DocSlabs {
+  return {
+    terms: new Slab(Int32Array),
+    weights: new Slab(Float32Array),
+    signatures: new Slab(Uint32Array),
+    bytes: new Slab(Uint8Array),
+  };
+}
 
 /** One article as the index keeps it. */
 export interface IndexedDoc {
@@ -53,6 +71,7 @@ export function buildIndexedDoc(
   features: InternedFeatures,
   vocab: TermVocabulary,
   options: RelatedOptions,
+  slabs: DocSlabs = createDocSlabs(),
 ): IndexedDoc {
   const { ids, weights } = features;
   const byChannel: [number, number][][] = [[], [], []];
@@ -72,10 +91,10 @@ export function buildIndexedDoc(
 
   const doc: IndexedDoc = {
     id,
-    terms: Int32Array.from(kept, (k) => k[0]),
-    weights: Float32Array.from(kept, (k) => k[1]),
-    allTerms: encodeSortedIds(Array.from(ids)),
-    signature: features.signature,
+    terms: slabs.terms.from(kept.map((k) => k[0])),
+    weights: slabs.weights.from(kept.map((k) => k[1])),
+    allTerms: slabs.bytes.from(encodeSortedIds(Array.from(ids))),
+    signature: slabs.signatures.from(features.signature),
     days: features.days,
     norm: 0,
     normAt: -1,

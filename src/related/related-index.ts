@@ -1,6 +1,7 @@
 import { extractFeatures } from "./doc-features.js";
 import {
   buildIndexedDoc,
+  createDocSlabs,
   DenseScratch,
   type IndexedDoc,
   internFeatures,
@@ -53,7 +54,8 @@ const REBUILD_BATCH = 20_000;
 export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): RelatedIndex {
   const options = resolveOptions(partial);
   const vocab = new TermVocabulary();
-  const postings = new TermPostings();
+  let postings = new TermPostings();
+  let slabs = createDocSlabs();
   const slots: (IndexedDoc | undefined)[] = [];
   const free: number[] = [];
   const slotOf = new Map<RelatedId, number>();
@@ -64,6 +66,10 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   let newestDays = Number.NaN;
 
   let acc = new Float64Array(0);
+  /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents) and date. */
+  let normOf = new Float64Array(0);
+  let daysOf = new Float64Array(0);
+  let normsAt = 0;
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
   let epoch = 0;
@@ -80,6 +86,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     if (stamp.length >= n) return;
     const size = Math.max(1024, n * 2);
     acc = new Float64Array(size);
+    const norms = new Float64Array(size);
+    norms.set(normOf);
+    normOf = norms;
+    const days = new Float64Array(size);
+    days.set(daysOf);
+    daysOf = days;
     const s = new Uint32Array(size);
     s.set(stamp);
     stamp = s;
@@ -92,6 +104,9 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     slotOf.set(doc.id, slot);
     for (let i = 0; i < doc.terms.length; i++)
       postings.add(doc.terms[i] as number, slot, doc.weights[i] as number);
+    ensureCapacity(slots.length);
+    normOf[slot] = refreshNorm(doc, vocab);
+    daysOf[slot] = doc.days;
     if (!(doc.days <= newestDays)) newestDays = Number.isNaN(doc.days) ? newestDays : doc.days;
     ensureCapacity(slots.length);
   }
@@ -158,6 +173,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   function scoreNeighbours(slot: number) {
     const q = slots[slot] as IndexedDoc;
     const qn = refreshNorm(q, vocab);
+    if (Math.abs(vocab.docCount - normsAt) > 0.05 * normsAt) {
+      slots.forEach((doc, s) => {
+        if (doc) normOf[s] = refreshNorm(doc, vocab);
+      });
+      normsAt = vocab.docCount;
+    }
     epoch = (epoch + 1) >>> 0 || 1;
     let count = 0;
     let visited = 0;
@@ -187,11 +208,10 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     for (let i = 0; i < count; i++) {
       const d = touched[i] as number;
       if (d === slot) continue;
-      const doc = slots[d] as IndexedDoc;
-      let score = (acc[d] as number) / (qn * refreshNorm(doc, vocab));
+      let score = (acc[d] as number) / (qn * (normOf[d] as number));
       if (score <= heap.floor()) continue;
-      score *= proximityFactor(q.days, doc.days, options.timeProximity);
-      score *= recencyFactor(doc.days, nowDays, options.recency);
+      score *= proximityFactor(q.days, daysOf[d] as number, options.timeProximity);
+      score *= recencyFactor(daysOf[d] as number, nowDays, options.recency);
       heap.push(d, score);
     }
   }
@@ -199,7 +219,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   function addOne(doc: RelatedDoc) {
     removeSlot(doc.id);
     const features = internFeatures(extractFeatures(doc, options), vocab, true);
-    insert(buildIndexedDoc(doc.id, features, vocab, options));
+    insert(buildIndexedDoc(doc.id, features, vocab, options, slabs));
   }
 
   function flushFirst(batch: { id: RelatedId; features: ReturnType<typeof internFeatures> }[]) {
@@ -210,7 +230,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     batch.forEach((b, i) => {
       // A repeated id keeps its last version; the earlier one is uncounted.
       if (seen.get(b.id) !== i) vocab.count(b.features.ids, -1);
-      else insert(buildIndexedDoc(b.id, b.features, vocab, options));
+      else insert(buildIndexedDoc(b.id, b.features, vocab, options, slabs));
     });
   }
 
@@ -285,6 +305,8 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       for (const id of [...slotOf.keys()]) removeSlot(id);
       lists.clear();
       shownIn.clear();
+      postings = new TermPostings();
+      slabs = createDocSlabs();
       // Two passes over the first REBUILD_BATCH articles, so their distinctive terms are
       // chosen with settled document frequencies; later ones are added one by one, by
       // which time the statistics have converged (and memory stays bounded).
@@ -302,6 +324,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
         addOne(doc);
       }
       if (first.length < REBUILD_BATCH) flushFirst(first);
+      postings.trim();
     },
     remove(id) {
       const holders = [...(shownIn.get(id) ?? [])];
@@ -325,12 +348,8 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       return slotOf.size;
     },
     byteSize() {
-      let bytes = postings.byteSize() + stamp.byteLength * 4;
-      for (const d of slots) {
-        if (d)
-          bytes += d.terms.byteLength * 2 + d.allTerms.byteLength + d.signature.byteLength + 96;
-      }
-      return bytes;
+      const slabBytes = Object.values(slabs).reduce((sum, slab) => sum + slab.byteSize(), 0);
+      return postings.byteSize() + slabBytes + stamp.byteLength * 4 + acc.byteLength;
     },
   };
 }

@@ -69,7 +69,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   textTerms: 48,
   entityTerms: 24,
   queryTerms: 40,
-  postingBudget: 20_000,
+  postingBudget: 10_000,
   weights: { text: 1, entities: 1, tags: 1.5 },
   timeProximity: { halfLifeDays: 10, weight: 0.5 },
   recency: { halfLifeDays: 365, weight: 0.05 },
@@ -78,8 +78,8 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   feedbackNeighbours: 3,
   feedbackWeight: 0.5,
   feedbackMinRatio: 0,
-  poolSize: 40,
-  affectedNeighbours: 30,
+  poolSize: 30,
+  affectedNeighbours: 20,
 };
 
 /** Deep-enough merge of partial options over the defaults. */

@@ -1,3 +1,5 @@
+import { Slab } from "./slab.js";
+
 /**
  * The inverted index: for each term id, the documents indexed under it with their term
  * weight, in growable typed arrays (8 bytes a posting). Removal swaps the last posting in,
@@ -7,6 +9,8 @@ export class TermPostings {
   private docs: Int32Array[] = [];
   private weights: Float32Array[] = [];
   private lengths: number[] = [];
+  private docSlab = new Slab(Int32Array);
+  private weightSlab = new Slab(Float32Array);
 
   /** Number of postings of `term`. */
   length(term: number): number {
@@ -23,10 +27,10 @@ export class TermPostings {
     let docs = this.docs[term] as Int32Array;
     let weights = this.weights[term] as Float32Array;
     if (n === docs.length) {
-      const size = Math.max(4, n * 2);
-      const nd = new Int32Array(size);
+      const size = Math.max(2, n * 2);
+      const nd = this.docSlab.alloc(size);
       nd.set(docs);
-      const nw = new Float32Array(size);
+      const nw = this.weightSlab.alloc(size);
       nw.set(weights);
       docs = nd;
       weights = nw;
@@ -69,10 +73,21 @@ export class TermPostings {
     return [docs, weights, this.lengths[term] ?? 0];
   }
 
-  /** Bytes held by the posting arrays (capacity, not just length). */
+  /** Repacks every posting array at its length into fresh slabs (after a bulk load). */
+  trim(): void {
+    const docSlab = new Slab(Int32Array);
+    const weightSlab = new Slab(Float32Array);
+    for (let t = 0; t < this.docs.length; t++) {
+      const n = this.lengths[t] ?? 0;
+      this.docs[t] = docSlab.from((this.docs[t] as Int32Array).subarray(0, n));
+      this.weights[t] = weightSlab.from((this.weights[t] as Float32Array).subarray(0, n));
+    }
+    this.docSlab = docSlab;
+    this.weightSlab = weightSlab;
+  }
+
+  /** Bytes held by the posting slabs. */
   byteSize(): number {
-    let bytes = 0;
-    for (const d of this.docs) bytes += d.byteLength * 2;
-    return bytes;
+    return this.docSlab.byteSize() + this.weightSlab.byteSize();
   }
 }
