@@ -36,9 +36,11 @@ export const summaryHtmlSource: TrendSource = {
 };
 
 export function parseSummaryHtml(body: string): ReturnType<TrendSource["parse"]> {
-  if (isVisitorPage(body)) return failure("visitor_system", "Sina Visitor System page");
   const start = body.indexOf('id="pl_top_realtimehot"');
-  if (start < 0) return failure("shape", "no #pl_top_realtimehot table");
+  if (start < 0) {
+    if (isVisitorPage(body)) return failure("visitor_system", "Sina Visitor System page");
+    return failure("shape", "no #pl_top_realtimehot table");
+  }
   const tbody = body.slice(start).match(/<tbody[^>]*>([\s\S]*?)<\/tbody>/i);
   if (!tbody?.[1]) return failure("shape", "no table body");
   const rows: TrendRow[] = [];
