@@ -26,7 +26,6 @@ export const PublishPanel: FC<{ story: StoryRecord; csrf: string; timeZone: stri
       {live ? null : (
         <form method="post" action={`${base}/publish`}>
           <CsrfField token={csrf} />
-          <input type="hidden" name="base_revision" value={String(story.revision)} />
           <button type="submit" class="primary">
             Publish now
           </button>
@@ -35,7 +34,6 @@ export const PublishPanel: FC<{ story: StoryRecord; csrf: string; timeZone: stri
       {live ? null : (
         <form method="post" action={`${base}/schedule`}>
           <CsrfField token={csrf} />
-          <input type="hidden" name="base_revision" value={String(story.revision)} />
           <div class="field">
             <label for="f-publish_at">Publish at ({timeZone})</label>
             <input id="f-publish_at" type="datetime-local" name="publish_at" required />
