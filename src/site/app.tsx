@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError } from "../core/errors.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
+import { trendsRoutes } from "../trends/web/trends-routes.js";
 import { ASSETS, stylesheet } from "./assets.js";
 import { feedRoutes } from "./feeds/feed-routes.js";
 import { renderToString } from "./page-response.js";
@@ -64,6 +65,7 @@ export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
   app.route("/", newsroomRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
+  app.route("/", trendsRoutes(deps));
   for (const module of modules) app.route("/", module(deps));
 
   app.notFound((c) => notFound(c, deps));

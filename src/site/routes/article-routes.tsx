@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
 import { toZonedIso } from "../../content/zoned-time.js";
+import { topicFactsForHashtag } from "../../trends/trend-queries.js";
+import { HashtagTrendBox } from "../../trends/web/hashtag-trend-box.js";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
@@ -47,6 +49,9 @@ export function articleRoutes(deps: SiteDeps) {
       now,
       RELATED_COUNT,
     );
+    const trend = article.hashtag
+      ? await topicFactsForHashtag(deps.database.db, article.hashtag)
+      : null;
     const path = articlePath(article.slug);
     const canonicalUrl = absoluteUrl(site, path);
     const description = article.dek || article.plainText.slice(0, 200).replace(/\s+\S*$/, "…");
@@ -81,13 +86,27 @@ export function articleRoutes(deps: SiteDeps) {
           ],
         }}
       >
-        <ArticlePage view={{ article, related, canonicalUrl }} />
+        <ArticlePage
+          view={{
+            article,
+            related,
+            canonicalUrl,
+            ...(trend
+              ? { hashtagFacts: <HashtagTrendBox facts={trend} timeZone={article.timeZone} /> }
+              : {}),
+          }}
+        />
       </Layout>
     );
     const newest = [article.updatedAt, ...related.map((r) => r.updatedAt)].sort().at(-1);
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: newest,
-      tags: [`article:${article.id}`, ...related.map((r) => `article:${r.id}`), "categories"],
+      tags: [
+        `article:${article.id}`,
+        ...related.map((r) => `article:${r.id}`),
+        "categories",
+        ...(trend ? [`topic:${trend.id}`] : []),
+      ],
       maxAge: 300,
     });
   });

@@ -121,7 +121,7 @@ const Header: FC<{ site: SiteContext }> = ({ site }) => (
             );
           })}
           <li>
-            <a href="/hot" aria-current={site.path.startsWith("/hot") ? "page" : undefined}>
+            <a href="/trends" aria-current={site.path.startsWith("/trends") ? "page" : undefined}>
               Hot search
             </a>
           </li>
