@@ -69,6 +69,10 @@ describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {
     await seedTrends(h.database.db);
     expect((await (await call("writer", "GET", "/api/v1/me")).json()).role).toBe("writer");
     expect((await call("writer", "GET", "/api/v1/topics")).status).toBe(200);
+    const huge = await call("writer", "POST", "/api/v1/stories", {
+      content: { ...CONTENT, lead: "x".repeat(3 * 1024 * 1024) },
+    });
+    expect(huge.status).toBe(413);
     const invalid = await call("writer", "POST", "/api/v1/stories", {
       content: { headline: "", category: "News & Politics", extra: 1 },
     });

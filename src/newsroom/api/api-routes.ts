@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type AppError, isAppError, notFound, validationFailed } from "../../core/errors.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
@@ -103,6 +104,13 @@ export function apiRoutes(deps: NewsroomDeps) {
     c.body(OPENAPI, 200, { "Content-Type": "application/json" }),
   );
 
+  app.use(
+    "/api/v1/*",
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: (c) => c.json(errorBody("payload_too_large", "The body is larger than 2 MB"), 413),
+    }),
+  );
   app.use("/api/v1/*", async (c, next) => {
     if (c.req.path === "/api/v1/openapi.json") return next();
     const header = c.req.header("authorization") ?? "";

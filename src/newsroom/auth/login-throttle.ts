@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Tables } from "../../db/schema.js";
 
 /** Failures allowed before a lockout; each failure past it doubles the lock. */
@@ -17,11 +17,12 @@ export const EMAIL_POLICY: ThrottlePolicy = {
   forgetAfterMs: 24 * 60 * 60_000,
 };
 
+/** Per address: looser, and forgotten sooner, so one office behind NAT is not locked out. */
 export const IP_POLICY: ThrottlePolicy = {
   freeFailures: 20,
   baseLockMs: 60_000,
   maxLockMs: 60 * 60_000,
-  forgetAfterMs: 24 * 60 * 60_000,
+  forgetAfterMs: 15 * 60_000,
 };
 
 export const throttleKeys = (email: string, ip: string) => ({
@@ -51,31 +52,35 @@ export function lockMsFor(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over, 20));
 }
 
-/** Counts a failure and returns the lock it earned, if any. */
+/**
+ * Counts a failure and returns the lock it earned, if any. The count is one upsert (no
+ * read first), so concurrent failures from several processes are all counted.
+ */
 export async function recordFailure(
   db: Kysely<Tables>,
   key: string,
   now: Date,
   policy: ThrottlePolicy,
 ): Promise<string | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("login_throttle")
-      .selectAll()
-      .where("key", "=", key)
-      .executeTakeFirst();
-    const stale = row && now.getTime() - Date.parse(row.last_failure_at) > policy.forgetAfterMs;
-    const failures = (row && !stale ? row.failures : 0) + 1;
-    const lockMs = lockMsFor(failures, policy);
-    const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null;
-    const values = { failures, last_failure_at: now.toISOString(), locked_until: lockedUntil };
-    await trx
-      .insertInto("login_throttle")
-      .values({ key, ...values })
-      .onConflict((oc) => oc.column("key").doUpdateSet(values))
-      .execute();
-    return lockedUntil ?? undefined;
-  });
+  const at = now.toISOString();
+  const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
+  const { rows } = await sql<{ failures: number }>`
+    insert into login_throttle (key, failures, last_failure_at, locked_until)
+    values (${key}, 1, ${at}, null)
+    on conflict (key) do update set
+      failures = case when login_throttle.last_failure_at < ${forgetBefore} then 1
+                      else login_throttle.failures + 1 end,
+      last_failure_at = excluded.last_failure_at
+    returning failures`.execute(db);
+  const lockMs = lockMsFor(Number(rows[0]?.failures ?? 1), policy);
+  if (lockMs === 0) return undefined;
+  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
+  await db
+    .updateTable("login_throttle")
+    .set({ locked_until: lockedUntil })
+    .where("key", "=", key)
+    .execute();
+  return lockedUntil;
 }
 
 export async function clearFailures(db: Kysely<Tables>, key: string): Promise<void> {

@@ -56,6 +56,22 @@ export async function createStory(
   content: StoryContent,
   options: { topicId?: number } = {},
 ): Promise<{ articleId: number; slug: string }> {
+  // Two people creating the same headline at once may race for one slug; the loser retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertStory(ctx, content, options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "";
+      if (attempt >= 3 || !/unique|duplicate key/i.test(message)) throw error;
+    }
+  }
+}
+
+async function insertStory(
+  ctx: CommandContext,
+  content: StoryContent,
+  options: { topicId?: number },
+): Promise<{ articleId: number; slug: string }> {
   const now = ctx.deps.clock.now();
   return ctx.deps.database.db.transaction().execute(async (trx) => {
     const slug = await uniqueSlug(trx, content.headline);

@@ -18,6 +18,8 @@ export interface EditorProps {
   story?: StoryRecord | undefined;
   baseRevision: number;
   topicId?: number | undefined;
+  /** One-time key of a new-story form, so a double submit creates one draft. */
+  formKey?: string | undefined;
   conflict?: { revision: number; diff: DiffLine[] } | undefined;
   flash?: string | undefined;
   flashKind?: "ok" | "error";
@@ -93,6 +95,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
           <CsrfField token={p.session?.csrfToken ?? ""} />
           <input type="hidden" name="base_revision" value={String(p.baseRevision)} />
           {p.topicId ? <input type="hidden" name="topic_id" value={String(p.topicId)} /> : null}
+          {p.formKey ? <input type="hidden" name="form_key" value={p.formKey} /> : null}
           <Field
             name="headline"
             label="Headline"

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { isAppError } from "../../core/errors.js";
 import type { SiteDeps } from "../../site/site-deps.js";
 import { apiRoutes } from "../api/api-routes.js";
@@ -16,6 +17,9 @@ import { storyRoutes } from "./story-routes.js";
 import { tokenRoutes } from "./token-routes.js";
 import { userRoutes } from "./user-routes.js";
 
+/** Largest form or JSON body accepted. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 /**
  * Everything under /admin: sign-in, users, queue, editor, publishing. Mounted on the site
  * app with `app.route("/", newsroomRoutes(deps))`.
@@ -31,6 +35,14 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
       }),
     );
   }
+  // Oversized bodies are refused before anything reads them (the largest story is ~1.1 MB).
+  app.use(
+    "/admin/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.text("The form is too large to save. Shorten the text and try again.", 413),
+    }),
+  );
   app.use(
     "/admin/*",
     sessionMiddleware(nd, (c) =>

@@ -263,4 +263,38 @@ describe.each(TEST_DIALECTS)("story editor on %s", (dialect) => {
     );
     expect(denied).toHaveLength(3);
   });
+
+  it("creates one draft when the new-story form is sent twice", async () => {
+    const form = await (await writer.get("/admin/stories/new")).text();
+    const key = /name="form_key" value="([^"]+)"/.exec(form)?.[1] ?? "";
+    expect(key.length).toBeGreaterThan(20);
+    const [a, b] = await Promise.all([
+      writer.post("/admin/stories", { ...STORY, form_key: key }),
+      writer.post("/admin/stories", { ...STORY, form_key: key }),
+    ]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.get("location")).toBe(b.headers.get("location"));
+    const stories = await h.database.db.selectFrom("newsroom_story").select("article_id").execute();
+    expect(stories).toHaveLength(1);
+  });
+
+  it("gives two drafts with one headline, created at once, their own slugs", async () => {
+    const [a, b] = await Promise.all([createDraft(writer), createDraft(editor)]);
+    const slugs = await h.database.db
+      .selectFrom("article")
+      .select("slug")
+      .where("id", "in", [a, b])
+      .execute();
+    expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
+  });
+
+  it("refuses an oversized form before reading it", async () => {
+    const id = await createDraft(writer);
+    const response = await writer.post(`/admin/stories/${id}`, {
+      ...STORY,
+      lead: "x".repeat(3 * 1024 * 1024),
+      base_revision: "1",
+    });
+    expect(response.status).toBe(413);
+  });
 });

@@ -1,14 +1,17 @@
 import { Hono } from "hono";
+import { newToken } from "../auth/session-store.js";
 import { createStory, saveStory } from "../commands/story-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { contentAsText, contentFromForm, EMPTY_FORM, formFromContent } from "../story-content.js";
 import { loadStory } from "../story-queries.js";
 import { diffLines } from "../text-diff.js";
 import { topicStart } from "../topic-queries.js";
+import { duplicateCreate } from "./double-submit.js";
 import { EditorPage, type EditorProps } from "./editor-page.js";
 import { page, refuse } from "./guard.js";
 import { notice, withNotice } from "./notices.js";
 import type { NewsroomContext, NewsroomEnv } from "./request-context.js";
+import { formValue } from "./request-context.js";
 import { categoryNames, commandContext, intField, postedForm, storyFor } from "./story-guard.js";
 
 /** Create and edit stories: validate → authorize → command → present. */
@@ -43,7 +46,12 @@ export function storyRoutes(deps: NewsroomDeps) {
       category: (await categoryNames(deps))[0] ?? "",
       ...(start?.form ?? {}),
     };
-    return editor(c, { form, baseRevision: 0, topicId: start ? topicId : undefined });
+    return editor(c, {
+      form,
+      baseRevision: 0,
+      topicId: start ? topicId : undefined,
+      formKey: newToken(),
+    });
   });
 
   app.post("/admin/stories", async (c) => {
@@ -52,8 +60,12 @@ export function storyRoutes(deps: NewsroomDeps) {
     const form = postedForm(c);
     const topicId = intField(c, "topic_id");
     const parsed = contentFromForm(form);
-    if (!parsed.ok)
-      return editor(c, { form, errors: parsed.errors, baseRevision: 0, topicId }, 422);
+    if (!parsed.ok) {
+      const formKey = formValue(c, "form_key") || newToken();
+      return editor(c, { form, errors: parsed.errors, baseRevision: 0, topicId, formKey }, 422);
+    }
+    const duplicate = await duplicateCreate(c, deps, parsed.content.headline);
+    if (duplicate) return duplicate;
     const created = await createStory(
       commandContext(c, deps),
       parsed.content,
