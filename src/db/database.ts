@@ -51,6 +51,9 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   await bootstrap.connect();
   try {
     await bootstrap.query(`create schema if not exists "${schema}"`);
+  } catch (error) {
+    // Two processes creating the same schema at once: the loser sees a unique violation.
+    if ((error as { code?: string }).code !== "23505") throw error;
   } finally {
     await bootstrap.end();
   }

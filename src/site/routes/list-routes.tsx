@@ -9,6 +9,7 @@ import {
   lastPublicChange,
 } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
+import { hotSearchNow } from "../../trends/trend-queries.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
 import type { SiteDeps } from "../site-deps.js";
@@ -27,6 +28,7 @@ export function listRoutes(deps: SiteDeps) {
     const site = await loadSiteContext(deps, "/");
     const at = now();
     const latest = await listPublished(db, at, {}, { limit: 11, offset: 0 });
+    const hot = await hotSearchNow(db);
     const byCategory = await Promise.all(
       site.categories.map(async (cat) => {
         const row = await findCategoryBySlug(db, cat.slug);
@@ -40,12 +42,12 @@ export function listRoutes(deps: SiteDeps) {
       <HomePage
         site={site}
         meta={{ title: `${site.siteName}: ${site.tagline}`, description: site.tagline, path: "/" }}
-        view={{ top: latest[0], latest: latest.slice(1), byCategory }}
+        view={{ top: latest[0], latest: latest.slice(1), byCategory, hot: hot.rows.slice(0, 10) }}
       />
     );
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: await lastPublicChange(db, at),
-      tags: ["home", "articles"],
+      tags: ["home", "articles", "trends"],
     });
   });
 

@@ -2,6 +2,9 @@ import { JSDOM } from "jsdom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSiteHarness, type SiteHarness } from "../../../test/support/site-harness.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { ingestCapture } from "../../trends/testing/ingest-capture.js";
+import { mWeiboCnCaptures } from "../../trends/testing/weibo-fixtures.js";
+import { hotSearchNow } from "../../trends/trend-queries.js";
 
 const dom = (html: string) => new JSDOM(html).window.document;
 
@@ -35,6 +38,20 @@ describe.each(TEST_DIALECTS)("public pages on %s", (dialect) => {
     );
     expect(doc.querySelector("main#main")).not.toBeNull();
     expect(doc.documentElement.getAttribute("lang")).toBe("en-GB");
+  });
+
+  it("shows the top of Weibo's hot-search list and links our coverage", async () => {
+    const capture = mWeiboCnCaptures()[0];
+    if (!capture) throw new Error("fixture missing");
+    await ingestCapture(site.database, capture.body);
+    const first = (await hotSearchNow(site.database.db)).rows[0];
+    if (!first) throw new Error("no rows");
+    await site.publish({ slug: "covered", hashtag: first.word });
+    const doc = dom(await (await site.request("/")).text());
+    const items = [...doc.querySelectorAll(".hot-now li")];
+    expect(items).toHaveLength(10);
+    expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe(`/trends/topic/${first.topicId}`);
+    expect(items[0]?.textContent).toContain("Our story");
   });
 
   it("renders an article with dateline, byline, category, sections, share links and hashtag box", async () => {

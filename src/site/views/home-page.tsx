@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
+import type { HotRow } from "../../trends/trend-queries.js";
 import { Layout } from "./layout.js";
 import type { PageMeta, SiteContext } from "./site-context.js";
 import { articlePath, StoryList, StoryMeta } from "./story-list.js";
@@ -8,7 +9,32 @@ export interface HomeView {
   top?: ArticleSummary | undefined;
   latest: ArticleSummary[];
   byCategory: { slug: string; name: string; articles: ArticleSummary[] }[];
+  /** The top of Weibo's hot-search list right now, when the tracker has one. */
+  hot: HotRow[];
 }
+
+const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
+  <section aria-labelledby="hot-title" class="hot-now">
+    <h2 id="hot-title" class="section-title">
+      <a href="/trends">Hot on Weibo now</a>
+    </h2>
+    <ol>
+      {rows.map((row) => (
+        <li>
+          <a href={`/trends/topic/${row.topicId}`} lang="zh-CN">
+            {row.isHashtag ? `#${row.word}#` : row.word}
+          </a>
+          {row.titleEn ? <span class="trend-en">{row.titleEn}</span> : null}
+          {row.coverage ? (
+            <span class="trend-en">
+              Our story: <a href={`/news/${row.coverage.slug}`}>{row.coverage.headline}</a>
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  </section>
+);
 
 export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }> = ({
   site,
@@ -29,12 +55,17 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
           {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
           <StoryMeta article={view.top} />
         </section>
-        <section aria-labelledby="latest-title">
-          <h2 id="latest-title" class="section-title">
-            Latest
-          </h2>
-          <StoryList articles={view.latest} showDek={false} />
-        </section>
+        <div>
+          {view.latest.length ? (
+            <section aria-labelledby="latest-title">
+              <h2 id="latest-title" class="section-title">
+                Latest
+              </h2>
+              <StoryList articles={view.latest} showDek={false} />
+            </section>
+          ) : null}
+          {view.hot.length ? <HotNow rows={view.hot} /> : null}
+        </div>
       </div>
     ) : (
       <p>No articles have been published yet.</p>

@@ -16,6 +16,12 @@ const STATE_TEXT: Record<string, string> = {
 };
 
 /** Everything stored about one topic: its facts and its full rank and heat curve. */
+function timeOfDay(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(
+    new Date(iso),
+  );
+}
+
 export function topicChart(
   facts: TopicFacts,
   timeZone: string,
@@ -29,7 +35,9 @@ export function topicChart(
       facts.points.length === 0
         ? "No ranked sightings recorded."
         : `${facts.points.length} sightings from ${dateTime(facts.firstSeenAt, timeZone)} to ${dateTime(facts.lastSeenAt, timeZone)}; best rank ${facts.peakRank ?? "none"}, highest heat ${heatText(facts.peakHeat)}.`,
-    formatTime: (iso) => dateTime(iso, timeZone),
+    // A small chart has room for a time of day at each end, not a full date and time.
+    formatTime: (iso) =>
+      (options.width ?? 640) < 480 ? timeOfDay(iso, timeZone) : dateTime(iso, timeZone),
   });
 }
 
