@@ -87,6 +87,9 @@ describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {
     expect(html).toContain("wrong number of stations &lt;b&gt;closed&lt;/b&gt;");
     expect(html).toContain('"dateModified":"2025-08-27T17:30:00+08:00"');
     expect(h.changes.at(-1)).toMatch(/^corrected:/);
+    const feed = await (await h.request("/feed.xml")).text();
+    expect(feed).toContain("wrong number of stations");
+    expect(feed).toContain("Correction");
   });
 
   it("refuses to schedule in the past", async () => {
