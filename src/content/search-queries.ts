@@ -64,27 +64,28 @@ export async function searchArticles(
       ? await rankSqlite(database, query, now, filter)
       : await rankPostgres(database, query, now, filter);
   if (!ranked) return { query, total: 0, hits: [] };
-  const window = ranked.slice(page.offset, page.offset + page.limit);
-  const summaries = new Map(
-    (
-      await listPublishedByIds(
-        database.db,
-        now,
-        window.map((w) => w.id),
-      )
-    ).map((a) => [a.id, a]),
-  );
-  const hits: SearchHit[] = [];
-  for (const w of window) {
-    const article = summaries.get(w.id);
-    if (article) hits.push({ article, snippet: markSnippet(w.snippet) });
-  }
+  const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
+  // Snippets cost far more than ranking, so they are made for the shown page only.
+  const [summaries, snippets] = await Promise.all([
+    listPublishedByIds(database.db, now, ids),
+    database.dialect === "sqlite"
+      ? snippetsSqlite(database, query, ids)
+      : snippetsPostgres(database, query, ids),
+  ]);
+  const hits: SearchHit[] = summaries.map((article) => ({
+    article,
+    snippet: markSnippet(snippets.get(article.id) ?? ""),
+  }));
   return { query, total: ranked.length, hits };
 }
 
 interface RankedRow {
   id: number;
-  snippet: string;
+}
+
+/** Without filters the best matches are final, so ranking can stop early. */
+function unfiltered(filter: SearchFilter): boolean {
+  return Object.values(filter).every((v) => v === undefined);
 }
 
 function filterSql(filter: SearchFilter, now: string) {
@@ -110,15 +111,49 @@ async function rankSqlite(
   const fts = toFtsQuery(query);
   if (!fts) return undefined;
   // Column weights: a word in the headline counts eight times one in the body.
+  // The full-text match runs first, on its own: joined directly, SQLite may walk the
+  // article table and test MATCH row by row, which is a hundred times slower.
   const { rows } = await sql<RankedRow>`
-    select article.id as id,
-           snippet(article_fts, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
-    from article_fts
-    join article on article.id = article_fts.rowid
-    where article_fts match ${fts} and ${filterSql(filter, now)}
-    order by bm25(article_fts, 8.0, 1.0, 1.0), article.published_at desc
+    with hits as materialized (
+      select rowid as id, bm25(article_fts, 8.0, 1.0, 1.0) as score
+      from article_fts where article_fts match ${fts}
+      order by score limit ${unfiltered(filter) ? MAX_RANKED * 2 : 1_000_000}
+    )
+    select article.id as id
+    from hits join article on article.id = hits.id
+    where ${filterSql(filter, now)}
+    order by hits.score, article.published_at desc
     limit ${MAX_RANKED}`.execute(database.db);
   return rows;
+}
+
+async function snippetsSqlite(
+  database: Database,
+  query: string,
+  ids: number[],
+): Promise<Map<number, string>> {
+  const fts = toFtsQuery(query);
+  if (!fts || ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; snippet: string }>`
+    select rowid as id, snippet(article_fts, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
+    from article_fts where article_fts match ${fts} and rowid in (${sql.join(ids)})`.execute(
+    database.db,
+  );
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
+async function snippetsPostgres(
+  database: Database,
+  query: string,
+  ids: number[],
+): Promise<Map<number, string>> {
+  const parts = parseQuery(query);
+  if (parts.length === 0 || ids.length === 0) return new Map();
+  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  const { rows } = await sql<{ id: number; snippet: string }>`
+    select rowid as id, ts_headline('english', body, ${toTsQuery(parts)}, ${options}) as snippet
+    from article_fts where rowid in (${sql.join(ids)})`.execute(database.db);
+  return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 
 async function rankPostgres(
@@ -129,11 +164,9 @@ async function rankPostgres(
 ): Promise<RankedRow[] | undefined> {
   const parts = parseQuery(query);
   if (parts.length === 0) return undefined;
-  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
   const { rows } = await sql<RankedRow>`
     with q as (select ${toTsQuery(parts)} as query)
-    select article.id as id,
-           ts_headline('english', article_fts.body, q.query, ${options}) as snippet
+    select article.id as id
     from article_fts
     join article on article.id = article_fts.rowid
     cross join q
