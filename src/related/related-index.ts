@@ -75,7 +75,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   let epoch = 0;
   // First pass keeps more than the pool: its scores are partial (query terms only) and are
   // made exact for these candidates.
-  const heap = new TopHeap(Math.max(options.poolSize, options.affectedNeighbours) * 2);
+  const heap = new TopHeap(Math.max(options.poolSize, options.affectedNeighbours) + 10);
   const scratch = new DenseScratch(vocab);
   const cosine = (a: IndexedDoc, b: IndexedDoc) => {
     scratch.load(a);
@@ -279,8 +279,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const duplicate = (a: IndexedDoc, b: IndexedDoc) =>
       estimateJaccard(a.signature, b.signature) >= threshold;
     while (hits.length < k && kept.length > 0) {
-      const picked = mmrSelect(kept, k - hits.length, options.diversityLambda, (a, b) =>
-        cosine(b, a),
+      // MMR looks at the 3k best: diversity reorders the head of the list, not its tail.
+      const picked = mmrSelect(
+        kept.slice(0, 3 * k),
+        k - hits.length,
+        options.diversityLambda,
+        (a, b) => cosine(b, a),
       );
       let clean = true;
       for (const p of picked) {
@@ -293,6 +297,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       }
       if (clean) break;
       const taken = new Set(picked.map((p) => p.item));
+      // (the rest of the pool stays available when duplicates thinned the head)
       kept = kept.filter((c) => !taken.has(c.item) && !chosen.some((x) => duplicate(x, c.item)));
     }
     remember(id, hits);

@@ -69,7 +69,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   textTerms: 48,
   entityTerms: 24,
   queryTerms: 40,
-  postingBudget: 10_000,
+  postingBudget: 6_000,
   weights: { text: 1, entities: 1, tags: 1.5 },
   timeProximity: { halfLifeDays: 10, weight: 0.5 },
   recency: { halfLifeDays: 365, weight: 0.05 },
