@@ -66,7 +66,7 @@ describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {
   });
 
   it("runs a story's life through the API, every response as documented", async () => {
-    await seedTrends(h.database.db);
+    const topics = await seedTrends(h.database.db);
     expect((await (await call("writer", "GET", "/api/v1/me")).json()).role).toBe("writer");
     expect((await call("writer", "GET", "/api/v1/topics")).status).toBe(200);
     const huge = await call("writer", "POST", "/api/v1/stories", {
@@ -102,6 +102,22 @@ describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { current: { revision: number } }).current.revision).toBe(2);
     expect((await call("writer", "GET", `${path}/revisions`)).status).toBe(200);
+    expect(
+      (await call("writer", "POST", `${path}/restore`, { number: 1, baseRevision: 1 })).status,
+    ).toBe(409);
+    expect(
+      (await call("writer", "POST", `${path}/restore`, { number: 1, baseRevision: 2 })).status,
+    ).toBe(200);
+    expect((await call("writer", "POST", `${path}/assign`, { assigneeId: null })).status).toBe(403);
+    const assigned = await call("editor", "POST", `${path}/assign`, { assigneeId: null });
+    expect(assigned.status).toBe(200);
+    expect((await call("editor", "POST", "/api/v1/topics/99999/dismiss")).status).toBe(404);
+    expect((await call("writer", "POST", `/api/v1/topics/${topics.idol}/dismiss`)).status).toBe(
+      403,
+    );
+    expect((await call("editor", "POST", `/api/v1/topics/${topics.idol}/dismiss`)).status).toBe(
+      200,
+    );
 
     expect((await call("writer", "POST", `${path}/publish`)).status).toBe(403);
     const past = await call("editor", "POST", `${path}/schedule`, {

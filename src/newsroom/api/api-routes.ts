@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type AppError, isAppError, notFound, validationFailed } from "../../core/errors.js";
+import {
+  type AppError,
+  conflict,
+  isAppError,
+  notFound,
+  validationFailed,
+} from "../../core/errors.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
 import { type TokenUser, userForToken } from "../auth/api-tokens.js";
 import type { CommandContext } from "../commands/command-context.js";
@@ -12,7 +18,13 @@ import {
   scheduleArticle,
   unpublishArticle,
 } from "../commands/publish-commands.js";
-import { createStory, saveStory } from "../commands/story-commands.js";
+import {
+  assignStory,
+  createStory,
+  restoreRevision,
+  saveStory,
+} from "../commands/story-commands.js";
+import { dismissTopic } from "../commands/topic-commands.js";
 import { fieldProblems } from "../form-errors.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { type Action, can } from "../policy.js";
@@ -51,6 +63,10 @@ const scheduleBody = z
   })
   .strict();
 const correctionBody = z.object({ text: z.string() }).strict();
+const assignBody = z.object({ assigneeId: z.number().int().positive().nullable() }).strict();
+const restoreBody = z
+  .object({ number: z.number().int().min(1), baseRevision: z.number().int().min(0) })
+  .strict();
 
 async function body<T>(c: ApiContext, schema: z.ZodType<T>): Promise<T> {
   const raw: unknown = await c.req.json().catch(() => {
@@ -212,6 +228,24 @@ export function apiRoutes(deps: NewsroomDeps) {
   transition("corrections", "story.correct", async (c, id) =>
     correctArticle(ctx(c), id, (await body(c, correctionBody)).text),
   );
+  transition("assign", "story.assign", async (c, id) =>
+    assignStory(ctx(c), id, (await body(c, assignBody)).assigneeId),
+  );
+  transition("restore", "story.edit", async (c, id) => {
+    const input = await body(c, restoreBody);
+    const outcome = await restoreRevision(ctx(c), id, input.number, input.baseRevision);
+    if (outcome.kind === "conflict") {
+      throw conflict(
+        `Revision ${outcome.current.revision} was saved after revision ${input.baseRevision}`,
+      );
+    }
+  });
+
+  app.post("/api/v1/topics/:id{[0-9]+}/dismiss", async (c) => {
+    if (!can(c.get("user"), "topic.dismiss")) return deny(c, "topic.dismiss");
+    await dismissTopic(ctx(c), Number(c.req.param("id")));
+    return c.json({ dismissed: true });
+  });
 
   app.notFound((c) => c.json(errorBody("not_found", "No such endpoint"), 404));
   app.onError((error, c) => {
