@@ -219,6 +219,13 @@ export const EditorPage: FC<EditorProps> = (p) => {
           ) : null}
         </aside>
       </div>
+      <details
+        class="panel live-preview"
+        data-live-preview={story ? `${action}/preview` : "/admin/stories/preview"}
+      >
+        <summary>Live preview (the public article page, updated as you type)</summary>
+        <iframe title="Live preview" sandbox="allow-same-origin" data-preview-frame />
+      </details>
     </AdminLayout>
   );
 };

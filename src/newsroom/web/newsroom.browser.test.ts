@@ -105,6 +105,14 @@ describe.skipIf(!existsSync(CHROMIUM))("newsroom in a browser", () => {
       .fill(
         "## What happened\n\nWater poured down the stairs at Line 10.\n\n## Why it trended\n\nVideos of commuters wading spread fast.",
       );
+    // The live preview renders the public template from the unsaved form.
+    await page.getByText("Live preview (the public article page").click();
+    const frame = page.frameLocator("iframe[title='Live preview']");
+    await frame.locator("h1", { hasText: "Beijing's record rain floods the subway" }).waitFor();
+    await page.getByLabel("Dek (standfirst)").fill("Ten stations closed as water poured in!");
+    await frame.getByText("Ten stations closed as water poured in!").waitFor();
+    await page.getByLabel("Dek (standfirst)").fill("Ten stations closed as water poured in");
+    await shot(page, "03a-live-preview");
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.getByText("Draft created.").waitFor();
     await shot(page, "03-draft-created");
