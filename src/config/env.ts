@@ -51,6 +51,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Newsroom sign-in: idle hours before a session ends (absolute limit: 7 days). */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  /** One reverse proxy in front: take the client address from its X-Forwarded-For entry. */
+  TRUST_PROXY: booleanish.default(false),
   /** Categories, in navigation order; created at start when missing. */
   CATEGORIES: z
     .string()

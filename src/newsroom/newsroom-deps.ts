@@ -22,6 +22,6 @@ export function newsroomDeps(deps: SiteDeps, options: NewsroomOptions = {}): New
     ...deps,
     session: { ttlMs: ttlHours * 3_600_000, maxAgeMs: Math.max(ttlHours, 24 * 7) * 3_600_000 },
     ...(options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost }),
-    hooks: options.hooks ?? [],
+    hooks: options.hooks ?? deps.articleListeners ?? [],
   };
 }

@@ -60,11 +60,12 @@ const cookieValue = (response: Response, name: string) =>
 export async function createNewsroomHarness(
   dialect: DialectName,
   now = "2025-08-27T12:00:00Z",
+  env: Record<string, string> = {},
 ): Promise<NewsroomHarness> {
   const database = await createTestDatabase(dialect);
   await ensureCategories(database.db, DEFAULT_CATEGORIES);
   const clock = fixedClock(now);
-  const config = loadConfig({ SITE_URL: SITE, DEMO_CONTENT: "0" });
+  const config = loadConfig({ SITE_URL: SITE, DEMO_CONTENT: "0", ...env });
   const deps: SiteDeps = { database, config, clock, log: silentLogger };
   const changes: string[] = [];
   const hook: ArticleChangeHook = async (change) => {

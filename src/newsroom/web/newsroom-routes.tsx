@@ -11,7 +11,7 @@ import { page } from "./guard.js";
 import { previewRoutes } from "./preview-routes.js";
 import { publishRoutes } from "./publish-routes.js";
 import { queueRoutes } from "./queue-routes.js";
-import { type NewsroomEnv, sessionMiddleware } from "./request-context.js";
+import { clientIpMiddleware, type NewsroomEnv, sessionMiddleware } from "./request-context.js";
 import { revisionRoutes } from "./revision-routes.js";
 import { storyRoutes } from "./story-routes.js";
 import { tokenRoutes } from "./token-routes.js";
@@ -35,6 +35,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
       }),
     );
   }
+  app.use("/admin/*", clientIpMiddleware(deps.config.TRUST_PROXY));
   // Oversized bodies are refused before anything reads them (the largest story is ~1.1 MB).
   app.use(
     "/admin/*",
@@ -89,6 +90,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   });
   const outer = new Hono();
   outer.route("/", app);
+  outer.use("/api/v1/*", clientIpMiddleware(deps.config.TRUST_PROXY));
   outer.route("/", apiRoutes(nd));
   return outer;
 }

@@ -19,10 +19,35 @@ export type NewsroomContext = Context<NewsroomEnv>;
 export const SESSION_COOKIE = "resou_session";
 export const LOGIN_CSRF_COOKIE = "resou_login_csrf";
 
-/** The client's address as the socket saw it (no proxy headers are trusted). */
-export function clientIp(c: Context): string {
+// Keyed by the request's context (one per request; the body limit replaces `c.req.raw`).
+const resolvedIps = new WeakMap<Context, string>();
+
+function socketIp(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? "unknown";
+}
+
+/**
+ * Resolves the client's address once per request: the socket's, or with `TRUST_PROXY`
+ * the last X-Forwarded-For entry (the one our single reverse proxy appended; entries
+ * before it are whatever the client claimed).
+ */
+export function clientIpMiddleware(trustProxy: boolean): MiddlewareHandler {
+  return async (c, next) => {
+    const forwarded = trustProxy ? c.req.header("x-forwarded-for") : undefined;
+    const last = forwarded
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
+    resolvedIps.set(c, (last ?? socketIp(c)).slice(0, 100));
+    await next();
+  };
+}
+
+/** The client's address for audit events and login throttling. */
+export function clientIp(c: Context): string {
+  return resolvedIps.get(c) ?? socketIp(c);
 }
 
 export function clientInfo(c: Context): { ip: string; userAgent: string } {
