@@ -2,6 +2,7 @@ import { usersCommand } from "../newsroom/users-command.js";
 import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
+import { relatedCommand } from "./related-command.js";
 import { trendsCommand } from "./trends-command.js";
 
 /**
@@ -9,4 +10,10 @@ import { trendsCommand } from "./trends-command.js";
  * takes its own arguments (`users`), or a `group(name, summary, [leaves])` whose
  * subcommands the router resolves (`trends import`, `trends status`). `help` is built in.
  */
-export const COMMANDS: Command[] = [importCommand, migrateCommand, usersCommand, trendsCommand];
+export const COMMANDS: Command[] = [
+  importCommand,
+  migrateCommand,
+  usersCommand,
+  trendsCommand,
+  relatedCommand,
+];

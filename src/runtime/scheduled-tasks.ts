@@ -1,9 +1,21 @@
 import type { ScheduledTask } from "../jobs/scheduler.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
+import type { RelatedService } from "../related/related-service.js";
 import type { SiteDeps } from "../site/site-deps.js";
 import { trendPollTask } from "../trends/trend-poller.js";
 
 /** Every periodic task the scheduler role runs. Capabilities add theirs here. */
-export function scheduledTasks(deps: SiteDeps): ScheduledTask[] {
-  return [publishDueTask(deps), trendPollTask(deps)];
+export function scheduledTasks(deps: SiteDeps, related: RelatedService): ScheduledTask[] {
+  return [
+    publishDueTask(deps),
+    trendPollTask(deps),
+    {
+      // Catches up changes made elsewhere (imports, other processes, stories coming due).
+      name: "related-refresh",
+      pattern: "30 * * * * *",
+      run: async () => {
+        await related.refresh(deps.clock.now());
+      },
+    },
+  ];
 }

@@ -8,7 +8,9 @@ import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
+import { createRelatedService } from "../related/related-service.js";
 import { createApp } from "../site/app.js";
+import type { SiteDeps } from "../site/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -36,7 +38,20 @@ export async function startResou(
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
   }
-  const deps = { database, config, clock, log };
+  // One related-articles engine per process, built on first use and kept current after
+  // every publishing action (newsroom hooks) and every minute (scheduler).
+  const related = createRelatedService(database);
+  const deps: SiteDeps = {
+    database,
+    config,
+    clock,
+    log,
+    articleListeners: [
+      async () => {
+        await related.refresh(clock.now());
+      },
+    ],
+  };
   const stops: (() => Promise<void> | void)[] = [];
   let port: number | undefined;
 
@@ -54,7 +69,7 @@ export async function startResou(
       database,
       clock,
       log: log.child({ role: "scheduler" }),
-      tasks: scheduledTasks(deps),
+      tasks: scheduledTasks(deps, related),
     });
     stops.push(() => scheduler.stop());
   }
