@@ -6,6 +6,7 @@ import { apiRoutes } from "../api/api-routes.js";
 import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
 import { ADMIN_ASSETS } from "./admin-assets.js";
 import { AdminLayout } from "./admin-layout.js";
+import { auditRoutes } from "./audit-routes.js";
 import { authRoutes } from "./auth-routes.js";
 import { page } from "./guard.js";
 import { previewRoutes } from "./preview-routes.js";
@@ -65,6 +66,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   );
   app.route("/", authRoutes(nd));
   app.route("/", userRoutes(nd));
+  app.route("/", auditRoutes(nd));
   app.route("/", queueRoutes(nd));
   app.route("/", storyRoutes(nd));
   app.route("/", previewRoutes(nd));

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { isAppError } from "../../core/errors.js";
 import type { NewsroomRole } from "../../db/schema.js";
-import { listAudit } from "../audit-log.js";
 import type { Session } from "../auth/session-store.js";
 import {
   createUser,
@@ -136,7 +135,7 @@ const UsersPage: FC<{
   );
 };
 
-/** Admin-only: users, roles, password resets and the audit log. */
+/** Admin-only: users, roles, password resets. */
 export function userRoutes(deps: NewsroomDeps) {
   const app = new Hono<NewsroomEnv>();
   const db = deps.database.db;
@@ -228,57 +227,5 @@ export function userRoutes(deps: NewsroomDeps) {
     return show(c, { flash: "Password reset; that user's sessions were ended." });
   });
 
-  app.get("/admin/audit", async (c) => {
-    const refused = await refuse(c, deps, "audit.view");
-    if (refused) return refused;
-    const before = Number(c.req.query("before") ?? "");
-    const action = (c.req.query("action") ?? "").replace(/[^a-z.]/g, "").slice(0, 40);
-    const rows = await listAudit(db, {
-      limit: 100,
-      ...(action ? { action } : {}),
-      ...(Number.isInteger(before) && before > 0 ? { before } : {}),
-    });
-    const last = rows.at(-1);
-    return page(
-      c,
-      <AdminLayout title="Audit log" session={c.get("session")} siteName={siteName}>
-        <form method="get" action="/admin/audit" class="actions">
-          <label>
-            Action starts with <input name="action" value={action} />
-          </label>
-          <button type="submit">Filter</button>
-        </form>
-        <table>
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>Target</th>
-              <th>Detail</th>
-              <th>From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>{r.at.replace("T", " ").slice(0, 19)}</td>
-                <td>{r.actorLabel}</td>
-                <td>{r.action}</td>
-                <td>{r.targetType ? `${r.targetType} ${r.targetId}` : ""}</td>
-                <td>
-                  <code>{r.detail === "{}" ? "" : r.detail}</code>
-                </td>
-                <td>{r.ip}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {last && rows.length === 100 ? (
-          <a href={`/admin/audit?before=${last.id}&action=${action}`}>Older</a>
-        ) : null}
-      </AdminLayout>,
-    );
-  });
   return app;
 }
