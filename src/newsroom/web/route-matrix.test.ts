@@ -109,6 +109,30 @@ const ROUTES: RouteCase[] = [
     action: "topic.dismiss",
     request: (c, i) => c.post(`/admin/topics/${i.topic}/dismiss`),
   },
+  {
+    name: "POST autosave other's draft",
+    action: "story.edit",
+    story: "other",
+    request: (c, i) =>
+      c.post(`/admin/stories/${i.story}/autosave`, { ...STORY, lead: "Auto.", base_revision: "1" }),
+  },
+  {
+    name: "POST preview other's draft",
+    action: "story.view",
+    story: "other",
+    request: (c, i) => c.post(`/admin/stories/${i.story}/preview`, STORY),
+  },
+  {
+    name: "POST preview new story",
+    action: "story.create",
+    request: (c) => c.post("/admin/stories/preview", STORY),
+  },
+  { name: "GET tokens", action: "tokens.own", request: (c) => c.get("/admin/tokens") },
+  {
+    name: "POST create token",
+    action: "tokens.own",
+    request: (c) => c.post("/admin/tokens", { name: "script" }),
+  },
   { name: "GET users", action: "users.manage", request: (c) => c.get("/admin/users") },
   {
     name: "POST add user",
