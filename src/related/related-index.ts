@@ -55,6 +55,8 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   const options = resolveOptions(partial);
   const vocab = new TermVocabulary();
   let postings = new TermPostings();
+  /** During a rebuild postings are loaded once at the end, at their exact sizes. */
+  let deferPostings = false;
   let slabs = createDocSlabs();
   const slots: (IndexedDoc | undefined)[] = [];
   const free: number[] = [];
@@ -102,13 +104,14 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const slot = free.pop() ?? slots.length;
     slots[slot] = doc;
     slotOf.set(doc.id, slot);
-    for (let i = 0; i < doc.terms.length; i++)
-      postings.add(doc.terms[i] as number, slot, doc.weights[i] as number);
+    if (!deferPostings) {
+      for (let i = 0; i < doc.terms.length; i++)
+        postings.add(doc.terms[i] as number, slot, doc.weights[i] as number);
+    }
     ensureCapacity(slots.length);
     normOf[slot] = refreshNorm(doc, vocab);
     daysOf[slot] = doc.days;
     if (!(doc.days <= newestDays)) newestDays = Number.isNaN(doc.days) ? newestDays : doc.days;
-    ensureCapacity(slots.length);
   }
 
   function forget(id: RelatedId) {
@@ -312,24 +315,29 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       shownIn.clear();
       postings = new TermPostings();
       slabs = createDocSlabs();
+      deferPostings = true;
       // Two passes over the first REBUILD_BATCH articles, so their distinctive terms are
       // chosen with settled document frequencies; later ones are added one by one, by
       // which time the statistics have converged (and memory stays bounded).
-      const first: { id: RelatedId; features: ReturnType<typeof internFeatures> }[] = [];
-      for (const doc of docs) {
-        if (first.length < REBUILD_BATCH) {
-          removeSlot(doc.id);
-          first.push({
-            id: doc.id,
-            features: internFeatures(extractFeatures(doc, options), vocab, true),
-          });
-          if (first.length === REBUILD_BATCH) flushFirst(first);
-          continue;
+      try {
+        const first: { id: RelatedId; features: ReturnType<typeof internFeatures> }[] = [];
+        for (const doc of docs) {
+          if (first.length < REBUILD_BATCH) {
+            removeSlot(doc.id);
+            first.push({
+              id: doc.id,
+              features: internFeatures(extractFeatures(doc, options), vocab, true),
+            });
+            if (first.length === REBUILD_BATCH) flushFirst(first);
+            continue;
+          }
+          addOne(doc);
         }
-        addOne(doc);
+        if (first.length < REBUILD_BATCH) flushFirst(first);
+      } finally {
+        deferPostings = false;
+        postings.bulkLoad(slots);
       }
-      if (first.length < REBUILD_BATCH) flushFirst(first);
-      postings.trim();
     },
     remove(id) {
       const holders = [...(shownIn.get(id) ?? [])];

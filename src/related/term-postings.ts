@@ -73,17 +73,35 @@ export class TermPostings {
     return [docs, weights, this.lengths[term] ?? 0];
   }
 
-  /** Repacks every posting array at its length into fresh slabs (after a bulk load). */
-  trim(): void {
-    const docSlab = new Slab(Int32Array);
-    const weightSlab = new Slab(Float32Array);
-    for (let t = 0; t < this.docs.length; t++) {
-      const n = this.lengths[t] ?? 0;
-      this.docs[t] = docSlab.from((this.docs[t] as Int32Array).subarray(0, n));
-      this.weights[t] = weightSlab.from((this.weights[t] as Float32Array).subarray(0, n));
+  /**
+   * Replaces every list with the postings of `docs` (indexed by slot), each list allocated
+   * at its exact length: a bulk load leaves no outgrown arrays behind.
+   */
+  bulkLoad(docs: readonly ({ terms: Int32Array; weights: Float32Array } | undefined)[]): void {
+    let maxTerm = -1;
+    for (const d of docs) if (d) for (const t of d.terms) if (t > maxTerm) maxTerm = t;
+    const counts = new Int32Array(maxTerm + 1);
+    for (const d of docs) if (d) for (const t of d.terms) counts[t] = (counts[t] as number) + 1;
+    this.docSlab = new Slab(Int32Array);
+    this.weightSlab = new Slab(Float32Array);
+    this.docs = [];
+    this.weights = [];
+    this.lengths = [];
+    for (let t = 0; t <= maxTerm; t++) {
+      this.docs.push(this.docSlab.alloc(counts[t] as number));
+      this.weights.push(this.weightSlab.alloc(counts[t] as number));
+      this.lengths.push(0);
     }
-    this.docSlab = docSlab;
-    this.weightSlab = weightSlab;
+    docs.forEach((d, slot) => {
+      if (!d) return;
+      for (let i = 0; i < d.terms.length; i++) {
+        const t = d.terms[i] as number;
+        const n = this.lengths[t] as number;
+        (this.docs[t] as Int32Array)[n] = slot;
+        (this.weights[t] as Float32Array)[n] = d.weights[i] as number;
+        this.lengths[t] = n + 1;
+      }
+    });
   }
 
   /** Bytes held by the posting slabs. */
