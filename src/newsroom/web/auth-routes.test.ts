@@ -207,6 +207,27 @@ describe.each(TEST_DIALECTS)("newsroom sign-in, sessions and CSRF on %s", (diale
     expect((await actions()).filter((a) => a === "permission.denied")).toHaveLength(2);
   });
 
+  it("shows admins the audit log with who, what and when", async () => {
+    const admin = await h.addUser("admin");
+    await h.login(admin.email, "wrong password!!").catch(() => undefined);
+    const client = await h.login(admin.email);
+    const html = await (await client.get("/admin/audit")).text();
+    expect(html).toContain("login.failed");
+    expect(html).toContain("wrong password");
+    expect(html).toContain(admin.email);
+    const filtered = await (await client.get("/admin/audit?action=login.failed")).text();
+    expect(filtered).not.toContain("<td>login</td>");
+  });
+
+  it("lets two sign-in tabs share one login token", async () => {
+    await h.addUser("writer");
+    const first = await h.request("/admin/login");
+    const cookie = first.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const second = await h.request("/admin/login", { headers: { cookie } });
+    expect(second.headers.getSetCookie()).toHaveLength(0);
+    expect(await second.text()).toContain(`value="${cookie.split("=")[1]}"`);
+  });
+
   it("keeps the audit log append-only in the database", async () => {
     await h.addUser("admin");
     await expect(

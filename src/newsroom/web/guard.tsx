@@ -1,4 +1,4 @@
-import { setCookie } from "hono/cookie";
+import { getCookie, setCookie } from "hono/cookie";
 import { renderToString } from "../../site/page-response.js";
 import { recordAudit } from "../audit-log.js";
 import { CSRF_FIELD } from "../auth/csrf.js";
@@ -23,8 +23,13 @@ export async function page(c: NewsroomContext, node: unknown, status: Status = 2
 
 export const secureCookies = (deps: NewsroomDeps) => deps.config.SITE_URL.startsWith("https:");
 
-/** A fresh double-submit token for the login and setup forms. */
+/**
+ * The double-submit token for the login and setup forms: the browser's existing one (so
+ * two open sign-in tabs both work), or a fresh one.
+ */
 export function loginCsrf(c: NewsroomContext, deps: NewsroomDeps): string {
+  const existing = getCookie(c, LOGIN_CSRF_COOKIE);
+  if (existing && /^[\w-]{40,100}$/.test(existing)) return existing;
   const token = newToken();
   setCookie(c, LOGIN_CSRF_COOKIE, token, {
     path: "/admin",
