@@ -60,6 +60,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
   const title = story ? `Edit: ${p.form.headline || story.content.headline}` : "New story";
   const user = p.session?.user;
   const actor = user ? { id: user.id, email: user.email, role: user.role } : null;
+  const readOnly = story !== undefined && !can(actor, "story.edit", resourceOf(story));
   return (
     <AdminLayout
       title={title}
@@ -89,7 +90,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
         <form
           method="post"
           action={action}
-          data-autosave={story ? `${action}/autosave` : undefined}
+          data-autosave={story && !readOnly ? `${action}/autosave` : undefined}
           id="story-form"
         >
           <CsrfField token={p.session?.csrfToken ?? ""} />
@@ -179,9 +180,15 @@ export const EditorPage: FC<EditorProps> = (p) => {
             maxlength={100000}
           />
           <div class="actions">
-            <button type="submit" class="primary">
-              {story ? "Save" : "Create draft"}
-            </button>
+            {readOnly ? (
+              <span class="muted">
+                Read only: your role may not change this story now (writers edit drafts only).
+              </span>
+            ) : (
+              <button type="submit" class="primary">
+                {story ? "Save" : "Create draft"}
+              </button>
+            )}
             <button
               type="submit"
               formaction={story ? `${action}/preview` : "/admin/stories/preview"}
