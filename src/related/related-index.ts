@@ -246,11 +246,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const sums = new Float64Array(pool.length);
     const weights = new Float64Array(pool.length);
     for (const n of top) {
+      // Neighbours well below the best one say little about the story: weight (s/best)^p.
+      const w = best > 0 ? (n.score / best) ** options.feedbackSharpness : 0;
       scratch.load(slots[n.item] as IndexedDoc);
       pool.forEach(({ item }, i) => {
-        if (item === n.item) return;
-        sums[i] = (sums[i] as number) + n.score * scratch.cosine(slots[item] as IndexedDoc);
-        weights[i] = (weights[i] as number) + n.score;
+        sums[i] = (sums[i] as number) + w * scratch.cosine(slots[item] as IndexedDoc);
+        weights[i] = (weights[i] as number) + w;
       });
     }
     const rescored = pool.map(({ item, score }, i) => {

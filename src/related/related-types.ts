@@ -58,6 +58,8 @@ export interface RelatedOptions {
   feedbackWeight: number;
   /** Only neighbours scoring at least this share of the best one give feedback. */
   feedbackMinRatio: number;
+  /** Exponent p of each neighbour's feedback weight (score / best score)^p. */
+  feedbackSharpness: number;
   /** Best candidates re-ranked for feedback, duplicates and diversity. */
   poolSize: number;
   /** Neighbours checked by `affectedBy` besides the lists that show the article. */
@@ -78,6 +80,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   feedbackNeighbours: 3,
   feedbackWeight: 0.5,
   feedbackMinRatio: 0,
+  feedbackSharpness: 6,
   poolSize: 30,
   affectedNeighbours: 20,
 };
