@@ -154,6 +154,8 @@ describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {
       true,
     );
     expect(log.some((l) => l.startsWith("permission.denied writer"))).toBe(true);
-    expect([...covered].sort()).toEqual([...DOCUMENTED].sort());
+    // Users and the audit log are covered by admin-api-routes.test.ts.
+    const storyOps = DOCUMENTED.filter((op) => !/\/api\/v1\/(users|audit)/.test(op));
+    expect([...covered].sort()).toEqual(storyOps.sort());
   });
 });

@@ -1,16 +1,9 @@
 import { readFileSync } from "node:fs";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import {
-  type AppError,
-  conflict,
-  isAppError,
-  notFound,
-  validationFailed,
-} from "../../core/errors.js";
-import { type AuditContext, recordAudit } from "../audit-log.js";
-import { type TokenUser, userForToken } from "../auth/api-tokens.js";
+import { type AppError, conflict, isAppError, notFound } from "../../core/errors.js";
+import { userForToken } from "../auth/api-tokens.js";
 import type { CommandContext } from "../commands/command-context.js";
 import {
   correctArticle,
@@ -25,20 +18,18 @@ import {
   saveStory,
 } from "../commands/story-commands.js";
 import { dismissTopic } from "../commands/topic-commands.js";
-import { fieldProblems } from "../form-errors.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { type Action, can } from "../policy.js";
 import { queueStories } from "../queue-queries.js";
 import { storyContent } from "../story-content.js";
 import { listRevisions, loadStory, resourceOf, type StoryRecord } from "../story-queries.js";
 import { queueTopics } from "../topic-queries.js";
-import { clientInfo } from "../web/request-context.js";
+import { adminApiRoutes } from "./admin-api-routes.js";
+
+import { type ApiContext, type ApiEnv, apiAudit, apiDeny, body } from "./api-kit.js";
 import { errorBody, presentStory } from "./api-presenters.js";
 
 const OPENAPI = readFileSync(new URL("./openapi.json", import.meta.url), "utf8");
-
-type ApiEnv = { Variables: { user: TokenUser } };
-type ApiContext = Context<ApiEnv>;
 
 /** JSON input: the editor's fields, with optional ones defaulting to empty. */
 const contentInput = storyContent.extend({
@@ -68,45 +59,14 @@ const restoreBody = z
   .object({ number: z.number().int().min(1), baseRevision: z.number().int().min(0) })
   .strict();
 
-async function body<T>(c: ApiContext, schema: z.ZodType<T>): Promise<T> {
-  const raw: unknown = await c.req.json().catch(() => {
-    throw validationFailed("The body must be JSON", [
-      { field: "body", message: "is not valid JSON" },
-    ]);
-  });
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw validationFailed("Check the fields", fieldProblems(parsed.error));
-  return parsed.data;
-}
-
 /** `/api/v1`: the newsroom's actions for scripts, authorised by bearer tokens. */
 export function apiRoutes(deps: NewsroomDeps) {
   const app = new Hono<ApiEnv>();
   const db = deps.database.db;
   const site = deps.config.SITE_URL;
-  const audit = (c: ApiContext): AuditContext => {
-    const user = c.get("user");
-    return {
-      actorId: user.id,
-      actorLabel: `${user.email} (token ${user.tokenId})`,
-      ...clientInfo(c),
-    };
-  };
+  const audit = (c: ApiContext) => apiAudit(c);
   const ctx = (c: ApiContext): CommandContext => ({ deps, audit: audit(c) });
-  const deny = async (c: ApiContext, action: Action) => {
-    await recordAudit(
-      db,
-      audit(c),
-      {
-        action: "permission.denied",
-        targetType: "action",
-        targetId: action,
-        detail: { path: c.req.path, method: c.req.method, via: "api" },
-      },
-      deps.clock.now(),
-    );
-    return c.json(errorBody("forbidden", `Your role may not ${action}`), 403);
-  };
+  const deny = (c: ApiContext, action: Action) => apiDeny(c, deps, action);
   const story = async (c: ApiContext, action: Action): Promise<StoryRecord | Response> => {
     const id = Number(c.req.param("id"));
     const found = Number.isSafeInteger(id) ? await loadStory(db, id) : undefined;
@@ -246,6 +206,8 @@ export function apiRoutes(deps: NewsroomDeps) {
     await dismissTopic(ctx(c), Number(c.req.param("id")));
     return c.json({ dismissed: true });
   });
+
+  adminApiRoutes(app, deps);
 
   app.notFound((c) => c.json(errorBody("not_found", "No such endpoint"), 404));
   app.onError((error, c) => {
