@@ -67,3 +67,26 @@ export function loadLabeledCorpus(dir: string, options: LoadOptions = {}): Label
   });
   return out;
 }
+
+/** Keeps the first `max` articles of each cluster (a harder corpus of pairs with max = 2). */
+export function capClusters(corpus: readonly LabeledArticle[], max: number): LabeledArticle[] {
+  const seen = new Map<string, number>();
+  return corpus.filter((a) => {
+    const n = seen.get(a.cluster) ?? 0;
+    seen.set(a.cluster, n + 1);
+    return n < max;
+  });
+}
+
+/** Several corpora as one index: clusters and ids are prefixed with `name:` to stay apart. */
+export function mergeCorpora(
+  corpora: readonly { name: string; articles: readonly LabeledArticle[] }[],
+): LabeledArticle[] {
+  if (corpora.length === 1) return [...(corpora[0]?.articles ?? [])];
+  return corpora.flatMap(({ name, articles }) =>
+    articles.map((a) => ({
+      doc: { ...a.doc, id: `${name}:${a.doc.id}` },
+      cluster: `${name}:${a.cluster}`,
+    })),
+  );
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadLabeledCorpus } from "./labeled-corpus.js";
+import { capClusters, loadLabeledCorpus, mergeCorpora } from "./labeled-corpus.js";
 import { evaluateRelated } from "./related-eval.js";
 
 const fixtures = fileURLToPath(new URL("../../test/fixtures/news/", import.meta.url));
@@ -22,5 +22,16 @@ describe("related-articles quality on labeled news", () => {
     if (leadOnly) {
       expect(report.engine.r_precision).toBeGreaterThan(report.baseline_tfidf.r_precision);
     }
+  });
+
+  it("keeps its level on a harder mix: both corpora in one index, headline + lead, pairs", () => {
+    const load = (name: string) => ({
+      name,
+      articles: capClusters(loadLabeledCorpus(`${fixtures}${name}`, { leadOnly: true }), 2),
+    });
+    const report = evaluateRelated(mergeCorpora([load("basil"), load("ecbplus")]));
+    expect(report.engine.queries).toBe(64);
+    expect(report.engine.r_precision).toBeGreaterThanOrEqual(0.88);
+    expect(report.engine.r_precision).toBeGreaterThan(report.baseline_recent.r_precision + 0.5);
   });
 });
