@@ -29,6 +29,7 @@ export interface Tables {
   newsroom_story: NewsroomStoryTable;
   article_revision: ArticleRevisionTable;
   topic_dismissal: TopicDismissalTable;
+  newsroom_setting: NewsroomSettingTable;
 }
 
 export interface CategoryTable {
@@ -328,6 +329,14 @@ export interface ArticleRevisionTable {
   /** JSON text of the editable fields. */
   content: string;
   created_at: string;
+}
+
+/** Run-time newsroom settings by key; values are JSON text, validated in code. */
+export interface NewsroomSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
 }
 
 export interface TopicDismissalTable {

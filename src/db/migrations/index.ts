@@ -5,6 +5,7 @@ import { contentMigration } from "./0100-content.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
+import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
   "0500-newsroom": newsroomMigration,
+  "0510-newsroom-settings": newsroomSettingsMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -21,6 +21,7 @@ import { dismissTopic } from "../commands/topic-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { type Action, can } from "../policy.js";
 import { queueStories } from "../queue-queries.js";
+import { loadSettings } from "../settings.js";
 import { storyContent } from "../story-content.js";
 import { listRevisions, loadStory, resourceOf, type StoryRecord } from "../story-queries.js";
 import { queueTopics } from "../topic-queries.js";
@@ -111,7 +112,8 @@ export function apiRoutes(deps: NewsroomDeps) {
 
   app.get("/api/v1/topics", async (c) => {
     if (!can(c.get("user"), "queue.view")) return deny(c, "queue.view");
-    return c.json({ topics: await queueTopics(db) });
+    const settings = await loadSettings(db);
+    return c.json({ topics: await queueTopics(db, settings["queue.topic_limit"]) });
   });
 
   app.get("/api/v1/stories", async (c) => {

@@ -43,6 +43,7 @@ export const AdminLayout: FC<PropsWithChildren<AdminPageProps>> = (props) => {
               <a href="/admin">Queue</a>
               <a href="/admin/stories/new">New story</a>
               {can(actor, "users.manage") ? <a href="/admin/users">Users</a> : null}
+              {can(actor, "settings.manage") ? <a href="/admin/settings">Settings</a> : null}
               {can(actor, "audit.view") ? <a href="/admin/audit">Audit log</a> : null}
               <a href="/admin/account">{user.displayName}</a>
               <form method="post" action="/admin/logout" class="inline">

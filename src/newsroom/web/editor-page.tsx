@@ -24,6 +24,8 @@ export interface EditorProps {
   flash?: string | undefined;
   flashKind?: "ok" | "error";
   timeZone: string;
+  /** Seconds between autosaves (an admin setting). */
+  autosaveSeconds: number;
 }
 
 const Area: FC<{
@@ -91,6 +93,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
           method="post"
           action={action}
           data-autosave={story && !readOnly ? `${action}/autosave` : undefined}
+          data-autosave-seconds={String(p.autosaveSeconds)}
           id="story-form"
         >
           <CsrfField token={p.session?.csrfToken ?? ""} />

@@ -14,6 +14,7 @@ import { publishRoutes } from "./publish-routes.js";
 import { queueRoutes } from "./queue-routes.js";
 import { clientIpMiddleware, type NewsroomEnv, sessionMiddleware } from "./request-context.js";
 import { revisionRoutes } from "./revision-routes.js";
+import { settingsRoutes } from "./settings-routes.js";
 import { storyRoutes } from "./story-routes.js";
 import { tokenRoutes } from "./token-routes.js";
 import { userRoutes } from "./user-routes.js";
@@ -67,6 +68,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", authRoutes(nd));
   app.route("/", userRoutes(nd));
   app.route("/", auditRoutes(nd));
+  app.route("/", settingsRoutes(nd));
   app.route("/", queueRoutes(nd));
   app.route("/", storyRoutes(nd));
   app.route("/", previewRoutes(nd));

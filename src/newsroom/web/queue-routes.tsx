@@ -4,6 +4,7 @@ import { dismissTopic } from "../commands/topic-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { can } from "../policy.js";
 import { activeUsers, queueStories } from "../queue-queries.js";
+import { loadSettings } from "../settings.js";
 import { queueTopics } from "../topic-queries.js";
 import { page, refuse } from "./guard.js";
 import { notice, withNotice } from "./notices.js";
@@ -21,7 +22,7 @@ export function queueRoutes(deps: NewsroomDeps) {
     if (refused) return refused;
     const actor = actorOf(c);
     const [topics, stories, users] = await Promise.all([
-      queueTopics(db),
+      loadSettings(db).then((settings) => queueTopics(db, settings["queue.topic_limit"])),
       queueStories(db),
       activeUsers(db),
     ]);

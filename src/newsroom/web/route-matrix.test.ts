@@ -146,6 +146,13 @@ const ROUTES: RouteCase[] = [
       }),
   },
   { name: "GET audit log", action: "audit.view", request: (c) => c.get("/admin/audit") },
+  { name: "GET settings", action: "settings.manage", request: (c) => c.get("/admin/settings") },
+  {
+    name: "POST settings",
+    action: "settings.manage",
+    request: (c) =>
+      c.post("/admin/settings", { "queue.topic_limit": "40", "editor.autosave_seconds": "30" }),
+  },
   { name: "GET own account", action: "tokens.own", request: (c) => c.get("/admin/account") },
 ];
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { newToken } from "../auth/session-store.js";
 import { createStory, saveStory } from "../commands/story-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
+import { loadSettings } from "../settings.js";
 import { contentAsText, contentFromForm, EMPTY_FORM, formFromContent } from "../story-content.js";
 import { loadStory } from "../story-queries.js";
 import { diffLines } from "../text-diff.js";
@@ -20,7 +21,10 @@ export function storyRoutes(deps: NewsroomDeps) {
   const db = deps.database.db;
   const editor = async (
     c: NewsroomContext,
-    props: Omit<EditorProps, "siteName" | "session" | "categories" | "timeZone">,
+    props: Omit<
+      EditorProps,
+      "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds"
+    >,
     status: 200 | 409 | 422 = 200,
   ) =>
     page(
@@ -30,6 +34,7 @@ export function storyRoutes(deps: NewsroomDeps) {
         session={c.get("session")}
         categories={await categoryNames(deps)}
         timeZone={deps.config.TIME_ZONE}
+        autosaveSeconds={(await loadSettings(db))["editor.autosave_seconds"]}
         {...props}
       />,
       status,

@@ -73,5 +73,6 @@
       busy = false;
     }
   };
-  setInterval(save, 20000);
+  const seconds = Number(form.dataset.autosaveSeconds) || 20;
+  setInterval(save, Math.max(10, seconds) * 1000);
 })();
