@@ -3,6 +3,7 @@ import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { fixedClock } from "../../core/clock.js";
 import { silentLogger } from "../../core/log.js";
 import { openDatabase } from "../../db/database.js";
+import { acquireLease } from "../../jobs/lease.js";
 import { runTick } from "../../jobs/scheduler.js";
 import { listAudit } from "../audit-log.js";
 import { publishDueTask, publishJobHandlers } from "../publish-due-task.js";
@@ -132,6 +133,13 @@ describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {
       );
       expect((await h.request(`/news/${slug}`)).status).toBe(404);
 
+      await acquireLease(
+        h.database,
+        "story-form:stale-key",
+        "1:x",
+        new Date("2025-08-25T00:00:00Z"),
+        60_000,
+      );
       clock.set("2025-08-27T08:01:00.004Z");
       h.clock.set("2025-08-27T08:01:00.004Z");
       const at = new Date("2025-08-27T08:01:00Z");
@@ -152,6 +160,12 @@ describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {
       const published = await audits("story.publish");
       expect(published).toHaveLength(1);
       expect(published[0]?.actorLabel).toBe("system");
+      const leftovers = await h.database.db
+        .selectFrom("lease")
+        .select("name")
+        .where("name", "like", "story-form:%")
+        .execute();
+      expect(leftovers).toEqual([]);
     } finally {
       await second.destroy();
     }
