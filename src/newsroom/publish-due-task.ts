@@ -17,11 +17,13 @@ export function publishDueTask(deps: SiteDeps, options: NewsroomOptions = {}): S
     leaseMs: 55_000,
     async run() {
       const published = await publishDue(nd);
-      // Housekeeping: one-time new-story form keys (see web/double-submit.ts) past their day.
+      // Hourly housekeeping: one-time new-story form keys (web/double-submit.ts) past their day.
+      const now = nd.clock.now();
+      if (now.getUTCMinutes() !== 0) return;
       await nd.database.db
         .deleteFrom("lease")
         .where("name", "like", "story-form:%")
-        .where("expires_at", "<", nd.clock.now().toISOString())
+        .where("expires_at", "<", now.toISOString())
         .execute();
       if (published.length > 0) nd.log.info({ published }, "published scheduled stories");
     },

@@ -133,13 +133,6 @@ describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {
       );
       expect((await h.request(`/news/${slug}`)).status).toBe(404);
 
-      await acquireLease(
-        h.database,
-        "story-form:stale-key",
-        "1:x",
-        new Date("2025-08-25T00:00:00Z"),
-        60_000,
-      );
       clock.set("2025-08-27T08:01:00.004Z");
       h.clock.set("2025-08-27T08:01:00.004Z");
       const at = new Date("2025-08-27T08:01:00Z");
@@ -160,15 +153,34 @@ describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {
       const published = await audits("story.publish");
       expect(published).toHaveLength(1);
       expect(published[0]?.actorLabel).toBe("system");
-      const leftovers = await h.database.db
-        .selectFrom("lease")
-        .select("name")
-        .where("name", "like", "story-form:%")
-        .execute();
-      expect(leftovers).toEqual([]);
     } finally {
       await second.destroy();
     }
+  });
+
+  it("clears expired one-time form keys on the hour", async () => {
+    await acquireLease(
+      h.database,
+      "story-form:old",
+      "1:x",
+      new Date("2025-08-25T00:00:00Z"),
+      60_000,
+    );
+    await acquireLease(
+      h.database,
+      "story-form:new",
+      "1:y",
+      new Date("2025-08-27T08:30:00Z"),
+      86_400_000,
+    );
+    const task = publishDueTask(h.deps);
+    h.clock.set("2025-08-27T08:59:00Z");
+    await task.run();
+    expect(await h.database.db.selectFrom("lease").select("name").execute()).toHaveLength(2);
+    h.clock.set("2025-08-27T09:00:00.003Z");
+    await task.run();
+    const left = await h.database.db.selectFrom("lease").select("name").execute();
+    expect(left.map((l) => l.name)).toEqual(["story-form:new"]);
   });
 
   it("cancels a schedule back to draft", async () => {
