@@ -137,4 +137,33 @@ describe("createRelatedIndex", () => {
     expect(a.size).toBe(4);
     expect(a.topK(1, 1)).toEqual([]);
   });
+
+  it("rebuilds alike whether the articles fit its two-pass batch or spill past it", () => {
+    const docs = [
+      ...distractors,
+      trumpKim1,
+      trumpKim2,
+      { ...trumpKim1, id: 1, title: trumpKim1.title },
+    ];
+    for (const rebuildBatch of [2, 20_000]) {
+      const index = createRelatedIndex({ rebuildBatch });
+      index.rebuild(docs);
+      expect(index.size).toBe(6);
+      expect(index.topK(1, 1)[0]?.id).toBe(2);
+      expect(index.topK(2, 1)[0]?.id).toBe(1);
+    }
+  });
+
+  it("handles empty articles and Chinese-only articles", () => {
+    const index = indexWith(
+      { id: "empty", title: "", body: "" },
+      { id: "zh1", title: "台风韦帕登陆广东珠海", body: "珠海和澳门出现强降雨，航班取消。" },
+      { id: "zh2", title: "韦帕台风致珠海澳门停课", body: "台风韦帕带来暴雨，珠海学校停课。" },
+    );
+    expect(index.topK("empty", 5)).toEqual([]);
+    expect(index.topK("zh1", 1)[0]?.id).toBe("zh2");
+    for (const id of [1, 10, 11, "zh1", "zh2"]) {
+      expect(index.topK(id, 5).map((h) => h.id)).not.toContain("empty");
+    }
+  });
 });

@@ -48,9 +48,6 @@ export interface RelatedIndex {
   byteSize(): number;
 }
 
-/** Articles a rebuild indexes in two passes (see `rebuild`). */
-const REBUILD_BATCH = 20_000;
-
 export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): RelatedIndex {
   const options = resolveOptions(partial);
   const vocab = new TermVocabulary();
@@ -317,24 +314,24 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       postings = new TermPostings();
       slabs = createDocSlabs();
       deferPostings = true;
-      // Two passes over the first REBUILD_BATCH articles, so their distinctive terms are
+      // Two passes over the first `rebuildBatch` articles, so their distinctive terms are
       // chosen with settled document frequencies; later ones are added one by one, by
       // which time the statistics have converged (and memory stays bounded).
       try {
         const first: { id: RelatedId; features: ReturnType<typeof internFeatures> }[] = [];
         for (const doc of docs) {
-          if (first.length < REBUILD_BATCH) {
+          if (first.length < options.rebuildBatch) {
             removeSlot(doc.id);
             first.push({
               id: doc.id,
               features: internFeatures(extractFeatures(doc, options), vocab, true),
             });
-            if (first.length === REBUILD_BATCH) flushFirst(first);
+            if (first.length === options.rebuildBatch) flushFirst(first);
             continue;
           }
           addOne(doc);
         }
-        if (first.length < REBUILD_BATCH) flushFirst(first);
+        if (first.length < options.rebuildBatch) flushFirst(first);
       } finally {
         deferPostings = false;
         postings.bulkLoad(slots);

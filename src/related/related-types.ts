@@ -62,6 +62,11 @@ export interface RelatedOptions {
   feedbackSharpness: number;
   /** Best candidates re-ranked for feedback, duplicates and diversity. */
   poolSize: number;
+  /**
+   * A rebuild picks the distinctive terms of its first `rebuildBatch` articles after
+   * counting all of them (two passes), then adds the rest one by one.
+   */
+  rebuildBatch: number;
   /** Neighbours checked by `affectedBy` besides the lists that show the article. */
   affectedNeighbours: number;
 }
@@ -83,6 +88,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   feedbackSharpness: 6,
   poolSize: 30,
   affectedNeighbours: 20,
+  rebuildBatch: 20_000,
 };
 
 /** Deep-enough merge of partial options over the defaults. */
