@@ -5,6 +5,7 @@ import {
   type TestDatabase,
 } from "../../test/support/test-database.js";
 import { createRelatedIndex } from "./related-index.js";
+import { rebuildRelatedLists } from "./related-rebuild.js";
 import { loadRelatedDocs } from "./related-source.js";
 import { loadRelatedList, saveRelatedLists } from "./related-store.js";
 
@@ -190,5 +191,30 @@ describe.each(TEST_DIALECTS)("related lists on %s", (dialect) => {
     ]);
     expect((await loadRelatedList(database.db, quake)).map((r) => r.id)).not.toContain(second);
     expect(await loadRelatedList(database.db, second)).toEqual([]);
+  });
+
+  it("rebuilds every published list and clears lists of unpublished articles", async () => {
+    const [a, b, c] = (await seedArticles(database, [
+      {
+        headline: "Flooding closes schools in Wuhan",
+        text: "Heavy rain flooded Wuhan and Hankou; schools closed.",
+      },
+      {
+        headline: "Wuhan schools shut as floods rise",
+        text: "Floods in Wuhan and Hankou closed schools on Monday.",
+      },
+      {
+        headline: "Panda cub born in Chengdu",
+        text: "Keepers in Chengdu said the cub is well.",
+        status: "draft",
+      },
+    ])) as [number, number, number];
+    await saveRelatedLists(database.db, new Map([[c, [{ id: a, score: 1 }]]]));
+    const result = await rebuildRelatedLists(database.db, { batch: 1 });
+    expect(result.articles).toBe(2);
+    expect(result.index.size).toBe(2);
+    expect((await loadRelatedList(database.db, a)).map((r) => r.id)).toEqual([b]);
+    expect((await loadRelatedList(database.db, b)).map((r) => r.id)).toEqual([a]);
+    expect(await loadRelatedList(database.db, c)).toEqual([]);
   });
 });
