@@ -50,7 +50,9 @@ describe.each(TEST_DIALECTS)("public pages on %s", (dialect) => {
     const doc = dom(await (await site.request("/")).text());
     const items = [...doc.querySelectorAll(".hot-now li")];
     expect(items).toHaveLength(10);
-    expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe(`/trends/topic/${first.topicId}`);
+    expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe(
+      `/trends/topic/${first.topicId}`,
+    );
     expect(items[0]?.textContent).toContain("Our story");
   });
 

@@ -44,28 +44,32 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
   <Layout site={site} meta={meta}>
     <h1 class="visually-hidden">{site.siteName}: latest stories</h1>
     {view.top ? (
-      <div class="home-grid">
-        <section class="lead-story" aria-labelledby="top-story">
-          <p class="kicker">
-            <a href={`/category/${view.top.category.slug}`}>{view.top.category.name}</a>
-          </p>
-          <h2 id="top-story">
-            <a href={articlePath(view.top.slug)}>{view.top.headline}</a>
-          </h2>
-          {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
-          <StoryMeta article={view.top} />
-        </section>
+      <div class={view.hot.length ? "home-grid" : "home-grid solo"}>
         <div>
+          <section class="lead-story" aria-labelledby="top-story">
+            <p class="kicker">
+              <a href={`/category/${view.top.category.slug}`}>{view.top.category.name}</a>
+            </p>
+            <h2 id="top-story">
+              <a href={articlePath(view.top.slug)}>{view.top.headline}</a>
+            </h2>
+            {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
+            <StoryMeta article={view.top} />
+          </section>
           {view.latest.length ? (
             <section aria-labelledby="latest-title">
               <h2 id="latest-title" class="section-title">
                 Latest
               </h2>
-              <StoryList articles={view.latest} showDek={false} />
+              <StoryList articles={view.latest} />
             </section>
           ) : null}
-          {view.hot.length ? <HotNow rows={view.hot} /> : null}
         </div>
+        {view.hot.length ? (
+          <aside aria-label="Weibo hot search">
+            <HotNow rows={view.hot} />
+          </aside>
+        ) : null}
       </div>
     ) : (
       <p>No articles have been published yet.</p>
