@@ -14,18 +14,9 @@ import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/core/log.js";
 import { startResou } from "../src/runtime/start.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium.js";
 
-const CHROMIUM = process.env.RESOU_CHROMIUM ?? "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const REPORTS = join(process.cwd(), "test-results", "lighthouse");
 

@@ -12,20 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import { silentLogger } from "../../src/core/log.js";
 import { type Running, startResou } from "../../src/runtime/start.js";
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "../support/chromium.js";
 
-/** Debian's chromium; `.ci/run` installs it. Another build can be named for a local run. */
-const CHROMIUM = process.env.RESOU_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-/** Where screenshots go; the README names this folder. */
-const SHOTS = join(process.cwd(), "test-results", "screenshots");
+const SHOTS = SCREENSHOTS;
 const ARTICLE = "/news/demo-typhoon-evacuation-drill";
 
 /** The text of an element the reader can see; fails when it is hidden. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "../../../test/support/chromium.js";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
@@ -14,8 +15,7 @@ import { createUser } from "../commands/user-commands.js";
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from "../testing/newsroom-harness.js";
 import { seedTrends } from "../testing/trend-fixtures.js";
 
-const CHROMIUM = process.env.RESOU_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = "test-results/screenshots";
+const SHOTS = SCREENSHOTS;
 
 // The real site app (CSP and all) on a real socket, driven by Debian's Chromium.
 describe.skipIf(!existsSync(CHROMIUM))("newsroom in a browser", () => {
@@ -52,15 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))("newsroom in a browser", () => {
     app = createApp({ database, config, clock: systemClock, log: silentLogger });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 60_000);
   let app: ReturnType<typeof createApp>;
