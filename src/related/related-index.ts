@@ -7,8 +7,7 @@ import {
   internFeatures,
   refreshNorm,
 } from "./indexed-doc.js";
-import { estimateJaccard } from "./minhash.js";
-import { mmrSelect } from "./mmr.js";
+import { pickDiverse, withFeedback } from "./related-rerank.js";
 import {
   type RelatedDoc,
   type RelatedHit,
@@ -16,6 +15,7 @@ import {
   type RelatedOptions,
   resolveOptions,
 } from "./related-types.js";
+import { ShownLists } from "./shown-lists.js";
 import { TermPostings } from "./term-postings.js";
 import { TermVocabulary } from "./term-vocabulary.js";
 import { proximityFactor, recencyFactor, toEpochDays } from "./time-decay.js";
@@ -58,9 +58,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   const slots: (IndexedDoc | undefined)[] = [];
   const free: number[] = [];
   const slotOf = new Map<RelatedId, number>();
-  /** Last list computed for each article, and the reverse: which lists show an article. */
-  const lists = new Map<RelatedId, RelatedId[]>();
-  const shownIn = new Map<RelatedId, Set<RelatedId>>();
+  const shown = new ShownLists();
   const fixedNow = toEpochDays(options.now);
   let newestDays = Number.NaN;
 
@@ -109,25 +107,6 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     normOf[slot] = refreshNorm(doc, vocab);
     daysOf[slot] = doc.days;
     if (!(doc.days <= newestDays)) newestDays = Number.isNaN(doc.days) ? newestDays : doc.days;
-  }
-
-  function forget(id: RelatedId) {
-    for (const member of lists.get(id) ?? []) shownIn.get(member)?.delete(id);
-    lists.delete(id);
-  }
-
-  function remember(id: RelatedId, hits: readonly RelatedHit[]) {
-    forget(id);
-    const ids = hits.map((h) => h.id);
-    lists.set(id, ids);
-    for (const member of ids) {
-      let set = shownIn.get(member);
-      if (!set) {
-        set = new Set();
-        shownIn.set(member, set);
-      }
-      set.add(id);
-    }
   }
 
   function removeSlot(id: RelatedId): boolean {
@@ -234,74 +213,16 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     });
   }
 
-  /** Adds each candidate's score-weighted similarity to the best first-pass neighbours. */
-  function withFeedback(pool: { item: number; score: number }[]) {
-    const m = Math.min(options.feedbackNeighbours, pool.length);
-    if (m === 0 || options.feedbackWeight <= 0) return pool;
-    const best = pool[0]?.score ?? 0;
-    const top = pool.slice(0, m).filter((n) => n.score >= options.feedbackMinRatio * best);
-    const sums = new Float64Array(pool.length);
-    const weights = new Float64Array(pool.length);
-    for (const n of top) {
-      // Neighbours well below the best one say little about the story: weight (s/best)^p.
-      const w = best > 0 ? (n.score / best) ** options.feedbackSharpness : 0;
-      scratch.load(slots[n.item] as IndexedDoc);
-      pool.forEach(({ item }, i) => {
-        sums[i] = (sums[i] as number) + w * scratch.cosine(slots[item] as IndexedDoc);
-        weights[i] = (weights[i] as number) + w;
-      });
-    }
-    const rescored = pool.map(({ item, score }, i) => {
-      const w = weights[i] as number;
-      return {
-        item,
-        score: score + (w > 0 ? (options.feedbackWeight * (sums[i] as number)) / w : 0),
-      };
-    });
-    return rescored.sort((a, b) => b.score - a.score || a.item - b.item);
-  }
-
   function topK(id: RelatedId, k: number): RelatedHit[] {
     const slot = slotOf.get(id);
     if (slot === undefined || k <= 0) return [];
     const q = slots[slot] as IndexedDoc;
     scoreNeighbours(slot);
-    const pool = withFeedback(exact(slot).slice(0, Math.max(options.poolSize, k)));
-    const threshold = options.duplicateThreshold;
-    let kept: { item: IndexedDoc; relevance: number }[] = [];
-    for (const { item, score } of pool) {
-      const doc = slots[item] as IndexedDoc;
-      if (estimateJaccard(q.signature, doc.signature) < threshold)
-        kept.push({ item: doc, relevance: score });
-    }
-    // Near-duplicates of an article already picked are dropped, and the pick repeated.
-    const hits: RelatedHit[] = [];
-    const chosen: IndexedDoc[] = [];
-    const duplicate = (a: IndexedDoc, b: IndexedDoc) =>
-      estimateJaccard(a.signature, b.signature) >= threshold;
-    while (hits.length < k && kept.length > 0) {
-      // MMR looks at the 3k best: diversity reorders the head of the list, not its tail.
-      const picked = mmrSelect(
-        kept.slice(0, 3 * k),
-        k - hits.length,
-        options.diversityLambda,
-        (a, b) => cosine(b, a),
-      );
-      let clean = true;
-      for (const p of picked) {
-        if (chosen.some((c) => duplicate(c, p.item))) {
-          clean = false;
-          continue;
-        }
-        chosen.push(p.item);
-        hits.push({ id: p.item.id, score: p.relevance });
-      }
-      if (clean) break;
-      const taken = new Set(picked.map((p) => p.item));
-      // (the rest of the pool stays available when duplicates thinned the head)
-      kept = kept.filter((c) => !taken.has(c.item) && !chosen.some((x) => duplicate(x, c.item)));
-    }
-    remember(id, hits);
+    const first = exact(slot)
+      .slice(0, Math.max(options.poolSize, k))
+      .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, score }));
+    const hits = pickDiverse(q, withFeedback(first, scratch, options), k, scratch, options);
+    shown.remember(id, hits);
     return hits;
   }
 
@@ -309,8 +230,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     add: addOne,
     rebuild(docs) {
       for (const id of [...slotOf.keys()]) removeSlot(id);
-      lists.clear();
-      shownIn.clear();
+      shown.clear();
       postings = new TermPostings();
       slabs = createDocSlabs();
       deferPostings = true;
@@ -338,14 +258,14 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       }
     },
     remove(id) {
-      const holders = [...(shownIn.get(id) ?? [])];
-      if (removeSlot(id)) forget(id);
+      const holders = shown.holders(id);
+      if (removeSlot(id)) shown.forget(id);
       return holders;
     },
     has: (id) => slotOf.has(id),
     topK,
     affectedBy(id) {
-      const out = new Set<RelatedId>(shownIn.get(id) ?? []);
+      const out = new Set<RelatedId>(shown.holders(id));
       const slot = slotOf.get(id);
       if (slot !== undefined) {
         scoreNeighbours(slot);
