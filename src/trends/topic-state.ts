@@ -1,20 +1,22 @@
-import type { TrendState } from "../db/schema.js";
+import type { Selectable } from "kysely";
+import type { TrendState, TrendTopicTable } from "../db/schema.js";
 
 /** The per-topic facts kept on `trend_topic`, derived from its points. */
-export interface TopicStats {
-  first_seen_at: string;
-  last_seen_at: string;
-  run_started_at: string | null;
-  seconds_on_list: number;
-  snapshot_count: number;
-  peak_rank: number | null;
-  peak_heat: number | null;
-  last_rank: number | null;
-  previous_rank: number | null;
-  last_heat: number | null;
-  last_label: string;
-  state: TrendState;
-}
+export type TopicStats = Pick<
+  Selectable<TrendTopicTable>,
+  | "first_seen_at"
+  | "last_seen_at"
+  | "run_started_at"
+  | "seconds_on_list"
+  | "snapshot_count"
+  | "peak_rank"
+  | "peak_heat"
+  | "last_rank"
+  | "previous_rank"
+  | "last_heat"
+  | "last_label"
+  | "state"
+>;
 
 /** A topic's row in one list snapshot. */
 export interface Sighting {
