@@ -31,7 +31,7 @@ function argument(name: string, fallback: string): string {
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-async function load(database: TestDatabase, n: number, sentences: string[]) {
+export async function load(database: TestDatabase, n: number, sentences: string[]) {
   const random = seededRandom(42);
   const pick = () => sentences[Math.floor(random() * sentences.length)] ?? "";
   const category = await database.db
