@@ -1,12 +1,8 @@
 import { failure } from "../fetch-failure.js";
 import { labelFromIcon, parseHeat, pipeFields, searchUrl, topicQuery } from "../normalise-row.js";
 import type { ParsedList, TrendRow } from "../trend-row.js";
-import {
-  type MWeiboCnRow,
-  mWeiboCnPayloadSchema,
-  weiboStatusSchema,
-} from "./m-weibo-cn-payload.js";
-import { isFailure, parseJsonBody, type TrendSource, withOrigin } from "./trend-source.js";
+import { type MWeiboCnRow, mWeiboCnPayloadSchema } from "./m-weibo-cn-payload.js";
+import { isFailure, parseWeiboPayload, type TrendSource, withOrigin } from "./trend-source.js";
 
 const URL_M_WEIBO_CN =
   "https://m.weibo.cn/api/container/getIndex?containerid=106003type%3D25%26t%3D3%26disable_hot%3D1%26filter_type%3Drealtimehot&title=%E5%BE%AE%E5%8D%9A%E7%83%AD%E6%90%9C&extparam=filter_type%3Drealtimehot%26mi_cid%3D100103%26pos%3D0_0%26c_type%3D30&luicode=10000011&lfid=231583";
@@ -31,17 +27,8 @@ export const mWeiboCnSource: TrendSource = {
 };
 
 export function parseMWeiboCn(body: string): ReturnType<TrendSource["parse"]> {
-  const json = parseJsonBody(body);
-  if (isFailure(json)) return json;
-  const status = weiboStatusSchema.safeParse(json.value);
-  if (!status.success) return failure("shape", "no numeric `ok` field");
-  if (status.data.ok === -100)
-    return failure("login_required", `ok:-100 ${status.data.msg ?? ""}`.trim());
-  if (status.data.ok !== 1)
-    return failure("not_ok", `ok:${status.data.ok} ${status.data.msg ?? ""}`.trim());
-  const payload = mWeiboCnPayloadSchema.safeParse(json.value);
-  if (!payload.success)
-    return failure("shape", payload.error.issues[0]?.message ?? "unexpected shape");
+  const payload = parseWeiboPayload(body, mWeiboCnPayloadSchema);
+  if (isFailure(payload)) return payload;
   const listCard =
     payload.data.data.cards.find((card) => card.itemid === "hotword") ??
     payload.data.data.cards.find((card) =>

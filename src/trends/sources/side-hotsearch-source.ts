@@ -7,9 +7,8 @@ import {
   topicQuery,
 } from "../normalise-row.js";
 import type { TrendRow } from "../trend-row.js";
-import { weiboStatusSchema } from "./m-weibo-cn-payload.js";
 import { type SideHotSearchRow, sideHotSearchPayloadSchema } from "./side-hotsearch-payload.js";
-import { isFailure, parseJsonBody, type TrendSource, withOrigin } from "./trend-source.js";
+import { isFailure, parseWeiboPayload, type TrendSource, withOrigin } from "./trend-source.js";
 
 /** The desktop side-panel JSON: the simplest list; ad rows carry `is_ad: 1` and no `realpos`. */
 export const sideHotSearchSource: TrendSource = {
@@ -32,17 +31,8 @@ export const sideHotSearchSource: TrendSource = {
 };
 
 export function parseSideHotSearch(body: string): ReturnType<TrendSource["parse"]> {
-  const json = parseJsonBody(body);
-  if (isFailure(json)) return json;
-  const status = weiboStatusSchema.safeParse(json.value);
-  if (!status.success) return failure("shape", "no numeric `ok` field");
-  if (status.data.ok === -100)
-    return failure("login_required", `ok:-100 ${status.data.msg ?? ""}`.trim());
-  if (status.data.ok !== 1)
-    return failure("not_ok", `ok:${status.data.ok} ${status.data.msg ?? ""}`.trim());
-  const payload = sideHotSearchPayloadSchema.safeParse(json.value);
-  if (!payload.success)
-    return failure("shape", payload.error.issues[0]?.message ?? "unexpected shape");
+  const payload = parseWeiboPayload(body, sideHotSearchPayloadSchema);
+  if (isFailure(payload)) return payload;
   const { hotgov, hotgovs, realtime } = payload.data.data;
   if (realtime.length === 0) return failure("empty_list", "data.realtime is empty");
   const pinned = hotgovs && hotgovs.length > 0 ? hotgovs : hotgov ? [hotgov] : [];

@@ -1,6 +1,8 @@
+import type { z } from "zod";
 import type { FetchFailure } from "../fetch-failure.js";
 import { failure } from "../fetch-failure.js";
 import type { LiveSourceId, ParsedList } from "../trend-row.js";
+import { weiboStatusSchema } from "./m-weibo-cn-payload.js";
 
 /** Request settings shared by every source; cookie and user agent come from config. */
 export interface SourceSettings {
@@ -70,4 +72,27 @@ export function isCutOff(text: string): boolean {
 
 export function isFailure(value: unknown): value is FetchFailure {
   return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/**
+ * A Weibo JSON answer checked in the order its failures happen: JSON at all (not the
+ * visitor page, not cut off), an `ok` field, `ok == 1` (-100 means a login is wanted),
+ * then the payload's own shape.
+ */
+export function parseWeiboPayload<T>(
+  body: string,
+  schema: z.ZodType<T>,
+): { data: T } | FetchFailure {
+  const json = parseJsonBody(body);
+  if (isFailure(json)) return json;
+  const status = weiboStatusSchema.safeParse(json.value);
+  if (!status.success) return failure("shape", "no numeric `ok` field");
+  if (status.data.ok === -100)
+    return failure("login_required", `ok:-100 ${status.data.msg ?? ""}`.trim());
+  if (status.data.ok !== 1)
+    return failure("not_ok", `ok:${status.data.ok} ${status.data.msg ?? ""}`.trim());
+  const payload = schema.safeParse(json.value);
+  if (!payload.success)
+    return failure("shape", payload.error.issues[0]?.message ?? "unexpected shape");
+  return { data: payload.data };
 }
