@@ -107,6 +107,40 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
     expect(recent.hits.map((h) => h.article.slug).sort()).toEqual(["rebar", "summit"]);
   });
 
+  it("ranks headline matches first, then the newest, when a word is everywhere", async () => {
+    await site.publish(
+      {
+        slug: "old-body",
+        headline: "Harbour news",
+        lead: "Ferry summit talk.",
+        published_at: "2025-08-01T10:00:00+08:00",
+      },
+      {
+        slug: "new-body",
+        headline: "Market news",
+        lead: "More summit talk.",
+        published_at: "2025-08-24T10:00:00+08:00",
+      },
+    );
+    const at = site.clock.now().toISOString();
+    const page = { limit: 10, offset: 0 };
+    // A limit of 1 forces the tiered ranking a very common word gets on a large site.
+    const tiered = await searchArticles(
+      site.database,
+      "summit",
+      at,
+      page,
+      {},
+      { fullRankLimit: 1 },
+    );
+    const slugs = tiered.hits.map((h) => h.article.slug);
+    expect(slugs.slice(0, 2).sort()).toEqual(["summit", "weibo-quote"]);
+    expect(slugs.slice(2).sort()).toEqual(["new-body", "old-body", "rebar"]);
+    // SQLite's tiers: after headline matches, the newest first. PostgreSQL always ranks by
+    // the headline and opening words, so its order of the rest follows those.
+    if (dialect === "sqlite") expect(slugs.slice(2)).toEqual(["rebar", "new-body", "old-body"]);
+  });
+
   it("answers hostile and huge queries with a page, never a 500", async () => {
     for (const q of [
       '"',

@@ -118,6 +118,13 @@ export const contentMigration: DialectMigration = (dialect) => ({
           setweight(to_tsvector('english', headline), 'A') ||
           setweight(to_tsvector('english', body), 'B') ||
           setweight(to_tsvector('simple', cjk), 'B')
+        ) stored,
+        -- Ranking reads this small vector (headline and opening words), never the whole
+        -- article's, which PostgreSQL keeps out of line and must fetch and decompress.
+        summary tsvector generated always as (
+          setweight(to_tsvector('english', headline), 'A') ||
+          setweight(to_tsvector('english', left(body, 600)), 'B') ||
+          setweight(to_tsvector('simple', left(cjk, 200)), 'B')
         ) stored
       )`.execute(db);
       await sql`create index article_fts_document on article_fts using gin (document)`.execute(db);
