@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RelatedDoc } from "../src/related/related-types.js";
+import { seededRandom } from "./support/real-sentences.js";
 
 /** Labeled corpora: the shared originals when present, else the project's test subsets. */
 const ROOTS = ["../shared/fixtures/news", "/work/shared/fixtures/news", "test/fixtures/news"];
@@ -34,18 +35,6 @@ export function loadStories(): Story[] {
   return [...stories.values()].filter((s) => s.sentences.length >= 5);
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `n` articles recombined from real sentences: each one is drawn from one real story
  * (about three quarters of its sentences from that story, the rest from anywhere), so the
@@ -54,7 +43,7 @@ export function seeded(seed: number): () => number {
 export function buildCorpus(n: number, seed = 42): RelatedDoc[] {
   const stories = loadStories();
   const all = stories.flatMap((s) => s.sentences);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const tags = ["politics", "society", "tech", "disaster", "crime", "entertainment", "economy"];
   const docs: RelatedDoc[] = [];

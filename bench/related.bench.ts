@@ -15,7 +15,8 @@ import { parseArgs } from "node:util";
 import { createTfidfBaseline } from "../src/related/baseline-tfidf.js";
 import { createRelatedIndex } from "../src/related/related-index.js";
 import type { RelatedId } from "../src/related/related-types.js";
-import { buildCorpus, seeded } from "./related-corpus.js";
+import { buildCorpus } from "./related-corpus.js";
+import { seededRandom } from "./support/real-sentences.js";
 
 export interface RelatedBenchResult {
   n: number;
@@ -90,7 +91,7 @@ export async function run(
   const indexCpu = cpuSeconds() - cpu;
   const after = await memory();
 
-  const random = seeded(1);
+  const random = seededRandom(1);
   const ids: RelatedId[] = Array.from(
     { length: 500 },
     () => docs[Math.floor(random() * n)]?.id ?? 1,

@@ -25,6 +25,7 @@ import { validateList } from "../src/trends/snapshot-validate.js";
 import { parseMWeiboCn } from "../src/trends/sources/m-weibo-cn-source.js";
 import { isFailure } from "../src/trends/sources/trend-source.js";
 import { createTestDatabase, TEST_DIALECTS } from "../test/support/test-database.js";
+import { seededRandom } from "./support/real-sentences.js";
 
 const DIR = join(import.meta.dirname, "../test/fixtures/weibo/m-weibo-cn-container");
 const DAY_START = Date.parse("2025-08-26T00:00:00+08:00") / 1000;
@@ -42,14 +43,6 @@ interface Payload {
   data: { cardlistInfo: { starttime: number }; cards: { itemid?: string; card_group?: Card[] }[] };
 }
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** One distinct, valid m.weibo.cn payload per minute of the day. */
 function synthesiseDay(): string[] {
   const captures = readdirSync(DIR)
@@ -64,7 +57,7 @@ function synthesiseDay(): string[] {
     payload.data.cardlistInfo.starttime = DAY_START + m * 60;
     const group = payload.data.cards.find((c) => c.itemid === "hotword")?.card_group ?? [];
     const ranked = group.filter((r) => /\|realpos:\d+/.test(r.itemid ?? ""));
-    const random = seeded(m + 1);
+    const random = seededRandom(m + 1);
     for (let i = 0; i + 1 < ranked.length; i++) {
       const a = ranked[i];
       const b = ranked[i + 1];

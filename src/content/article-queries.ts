@@ -125,11 +125,16 @@ export async function listPublishedByIds(
   ids: number[],
 ): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await applyFilter(joined(db), {}, now)
-    .select(summaryColumns)
+  // Looked up by primary key and checked here: with the status condition in SQL, SQLite
+  // prefers the status index and reads every public article to find these few.
+  const rows = await joined(db)
+    .select([...summaryColumns, "article.status"])
     .where("article.id", "in", ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  const visible = rows.filter(
+    (r) => r.status === "published" && r.published_at !== null && r.published_at <= now,
+  );
+  const byId = new Map(visible.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -130,22 +130,24 @@ async function rankSqlite(
           select * from (
             select rowid as id, 0 as tier, bm25(article_fts, 8.0, 1.0, 1.0) as score
             from article_fts where article_fts match ${`{headline cjk} : (${fts})`}
-            order by score limit ${MAX_RANKED * 2})
+            order by score limit ${MAX_RANKED})
           union all
           select * from (
             select rowid as id, 1 as tier, 0.0 as score
             from article_fts where article_fts match ${fts}
-            order by rowid desc limit ${MAX_RANKED * 2})
+            order by rowid desc limit ${MAX_RANKED})
         ) group by id`
     : sql`
         select rowid as id, 0 as tier, bm25(article_fts, 8.0, 1.0, 1.0) as score
         from article_fts where article_fts match ${fts}`;
-  // The full-text match runs first, on its own: joined directly, SQLite may walk the
-  // article table and test MATCH row by row, which is a hundred times slower.
+  // The full-text match runs first, on its own, and drives the join (SQLite keeps the
+  // left table of a CROSS JOIN outside): otherwise the planner may walk every published
+  // article through the status index and probe the matches for each. The visibility
+  // index answers each probe without touching the article rows (half the time at 100k).
   const { rows } = await sql<RankedRow>`
     with hits as materialized (${candidates})
     select article.id as id
-    from hits join article on article.id = hits.id
+    from hits cross join article indexed by article_visibility on article.id = hits.id
     where ${filterSql(filter, now)}
     order by hits.tier, hits.score, article.published_at desc
     limit ${MAX_RANKED}`.execute(database.db);

@@ -16,14 +16,11 @@ import { MessagePage } from "./views/message-page.js";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
 
-/** Sub-apps mounted by other capabilities (trends pages, feeds, newsroom). */
-export type RouteModule = (deps: SiteDeps) => Hono;
-
 /**
  * The public site as a Hono app. Pure of process state: everything comes from `deps`,
  * so tests call `app.request()` against a temp database with a fixed clock.
  */
-export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
+export function createApp(deps: SiteDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -66,7 +63,6 @@ export function createApp(deps: SiteDeps, modules: RouteModule[] = []): Hono {
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));
-  for (const module of modules) app.route("/", module(deps));
 
   app.notFound((c) => notFound(c, deps));
   app.onError(async (error, c) => {

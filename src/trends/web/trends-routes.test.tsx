@@ -10,7 +10,6 @@ import { setTopicTitleEn } from "../topic-store.js";
 import { hotSearchNow, topicFactsForHashtag } from "../trend-queries.js";
 import { HashtagTrendBox } from "./hashtag-trend-box.js";
 import { rankHeatChartSvg } from "./rank-chart-svg.js";
-import { trendsRoutes } from "./trends-routes.js";
 
 const dom = (html: string) => new JSDOM(html).window.document;
 
@@ -19,7 +18,7 @@ describe.each(TEST_DIALECTS)("trends pages on %s", (dialect) => {
   let request: (path: string) => Promise<Response>;
   beforeEach(async () => {
     site = await createSiteHarness(dialect);
-    const app = createApp(site.deps, [trendsRoutes]);
+    const app = createApp(site.deps);
     request = async (path) => app.request(path);
     const captures = mWeiboCnCaptures();
     for (const capture of captures.slice(0, 16)) await ingestCapture(site.database, capture.body);
