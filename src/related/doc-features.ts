@@ -3,6 +3,7 @@ import { minhashSignature, shingles } from "./minhash.js";
 import type { RelatedDoc, RelatedOptions } from "./related-types.js";
 import { findHashtags, normalizeTag, tokenize } from "./text-tokenize.js";
 import { toEpochDays } from "./time-decay.js";
+import { mentionMask } from "./time-mentions.js";
 
 /** Signals are kept apart by a prefix on their keys in one vocabulary. */
 export const CHANNEL_TEXT = 0;
@@ -10,6 +11,8 @@ export const CHANNEL_ENTITY = 1;
 export const CHANNEL_TAG = 2;
 export type Channel = 0 | 1 | 2;
 const PREFIX = ["", "\u0001", "\u0002"] as const;
+/** A word term that is a number (entity and tag keys start with their prefix). */
+const NUMBER = /^\p{N}/u;
 
 export function channelOf(key: string): Channel {
   if (key.startsWith(PREFIX[1])) return CHANNEL_ENTITY;
@@ -24,6 +27,8 @@ export interface DocFeatures {
   signature: Uint32Array;
   /** Publication date in epoch days, NaN when unknown. */
   days: number;
+  /** Days of the week and months the article names (`mentionMask`). */
+  mentions: number;
 }
 
 function addCounts(
@@ -67,12 +72,15 @@ export function extractFeatures(doc: RelatedDoc, options: RelatedOptions): DocFe
   for (const h of doc.hashtags ?? []) addCounts(counts, tokenize(h), tb);
 
   const weights = new Map<string, number>();
-  for (const [k, tf] of counts) weights.set(k, 1 + Math.log(tf));
+  // Numbers ("4.6", "2013", "184") are facts: they tell look-alike stories apart.
+  const numbers = options.weights.numbers;
+  for (const [k, tf] of counts) weights.set(k, (1 + Math.log(tf)) * (NUMBER.test(k) ? numbers : 1));
 
   const stream = [...titleTokens, ...leadTokens, ...bodyTokens];
   return {
     weights,
     signature: minhashSignature(shingles(stream)),
     days: toEpochDays(doc.publishedAt),
+    mentions: mentionMask(`${doc.title}\n${lead}\n${doc.body}`),
   };
 }

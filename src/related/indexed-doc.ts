@@ -32,6 +32,8 @@ export interface IndexedDoc {
   allTerms: Uint8Array;
   signature: Uint32Array;
   days: number;
+  /** Weekdays and months named in the text (`mentionMask`). */
+  mentions: number;
   /** Vector norm with the idf of `normAt` documents. */
   norm: number;
   normAt: number;
@@ -43,6 +45,7 @@ export interface InternedFeatures {
   weights: Float32Array;
   signature: Uint32Array;
   days: number;
+  mentions: number;
 }
 
 /** Interns the features' keys, counting them into document frequencies when `count` is set. */
@@ -59,7 +62,13 @@ export function internFeatures(
     weights[i++] = w;
   }
   if (count) vocab.count(ids, 1);
-  return { ids, weights, signature: features.signature, days: features.days };
+  return {
+    ids,
+    weights,
+    signature: features.signature,
+    days: features.days,
+    mentions: features.mentions,
+  };
 }
 
 /**
@@ -96,6 +105,7 @@ export function buildIndexedDoc(
     allTerms: slabs.bytes.from(encodeSortedIds(Array.from(ids))),
     signature: slabs.signatures.from(features.signature),
     days: features.days,
+    mentions: features.mentions,
     norm: 0,
     normAt: -1,
   };

@@ -127,6 +127,24 @@ describe("createRelatedIndex", () => {
     expect(index.topK("q", 2).map((h) => h.id)).toEqual(["near", "far"]);
   });
 
+  it("prefers, among equally similar undated candidates, the one naming the same weekday", () => {
+    const story = (day: string) => ({
+      title: "Magnitude 4.4 quake shakes Sonoma County",
+      body: `The earthquake struck near The Geysers on ${day} morning, the survey said.`,
+    });
+    const index = createRelatedIndex({ duplicateThreshold: 2 });
+    index.add({ id: "q", ...story("Sunday") });
+    index.add({ id: "other-day", ...story("Thursday") });
+    index.add({ id: "same-day", ...story("Sunday") });
+    for (const d of distractors) index.add(d);
+    expect(index.topK("q", 2).map((h) => h.id)).toEqual(["same-day", "other-day"]);
+    const blind = createRelatedIndex({ duplicateThreshold: 2, mentionWeight: 0 });
+    for (const id of ["q", "other-day", "same-day"])
+      blind.add({ id, ...story(id === "other-day" ? "Thursday" : "Sunday") });
+    const [first, second] = blind.topK("q", 2);
+    expect(first?.score).toBeCloseTo(second?.score ?? 0);
+  });
+
   it("builds the same lists with rebuild() as with one add() at a time", () => {
     const docs = [...distractors, trumpKim1, trumpKim2];
     const a = createRelatedIndex();

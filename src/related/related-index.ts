@@ -7,7 +7,7 @@ import {
   internFeatures,
   refreshNorm,
 } from "./indexed-doc.js";
-import { pickDiverse, withFeedback } from "./related-rerank.js";
+import { pairFactor, pickDiverse, withFeedback } from "./related-rerank.js";
 import {
   type RelatedDoc,
   type RelatedHit,
@@ -19,6 +19,7 @@ import { ShownLists } from "./shown-lists.js";
 import { TermPostings } from "./term-postings.js";
 import { TermVocabulary } from "./term-vocabulary.js";
 import { proximityFactor, recencyFactor, toEpochDays } from "./time-decay.js";
+import { mentionFactor } from "./time-mentions.js";
 import { TopHeap } from "./top-heap.js";
 import { decodeSortedIds as decodeIds } from "./varint.js";
 
@@ -63,9 +64,10 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   let newestDays = Number.NaN;
 
   let acc = new Float64Array(0);
-  /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents) and date. */
+  /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents), date, date words. */
   let normOf = new Float64Array(0);
   let daysOf = new Float64Array(0);
+  let mentionsOf = new Uint32Array(0);
   let normsAt = 0;
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
@@ -89,6 +91,9 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const days = new Float64Array(size);
     days.set(daysOf);
     daysOf = days;
+    const mentions = new Uint32Array(size);
+    mentions.set(mentionsOf);
+    mentionsOf = mentions;
     const s = new Uint32Array(size);
     s.set(stamp);
     stamp = s;
@@ -106,6 +111,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     ensureCapacity(slots.length);
     normOf[slot] = refreshNorm(doc, vocab);
     daysOf[slot] = doc.days;
+    mentionsOf[slot] = doc.mentions;
     if (!(doc.days <= newestDays)) newestDays = Number.isNaN(doc.days) ? newestDays : doc.days;
   }
 
@@ -131,7 +137,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
         const doc = slots[item] as IndexedDoc;
         const score =
           cosine(q, doc) *
-          proximityFactor(q.days, doc.days, options.timeProximity) *
+          pairFactor(q, doc, options) *
           recencyFactor(doc.days, nowDays, options.recency);
         return { item, score };
       })
@@ -191,6 +197,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
       if (score <= heap.floor()) continue;
       score *= proximityFactor(q.days, daysOf[d] as number, options.timeProximity);
       score *= recencyFactor(daysOf[d] as number, nowDays, options.recency);
+      score *= mentionFactor(q.mentions, mentionsOf[d] as number, options.mentionWeight);
       heap.push(d, score);
     }
   }

@@ -2,6 +2,8 @@ import type { DenseScratch, IndexedDoc } from "./indexed-doc.js";
 import { estimateJaccard } from "./minhash.js";
 import { mmrSelect } from "./mmr.js";
 import type { RelatedHit, RelatedOptions } from "./related-types.js";
+import { proximityFactor } from "./time-decay.js";
+import { mentionFactor } from "./time-mentions.js";
 
 /** A candidate article with its score so far. */
 export interface Candidate {
@@ -10,10 +12,26 @@ export interface Candidate {
 }
 
 /**
+ * What two articles' dates and date words say about their being one story, as a score
+ * multiplier: publication-date proximity times agreement of the weekdays and months named.
+ */
+export function pairFactor(
+  a: Pick<IndexedDoc, "days" | "mentions">,
+  b: Pick<IndexedDoc, "days" | "mentions">,
+  options: RelatedOptions,
+): number {
+  return (
+    proximityFactor(a.days, b.days, options.timeProximity) *
+    mentionFactor(a.mentions, b.mentions, options.mentionWeight)
+  );
+}
+
+/**
  * Pseudo-relevance feedback: adds to each candidate `feedbackWeight` × its similarity to the
  * best `feedbackNeighbours` candidates (the best one included), each neighbour weighted
  * (score / best)^`feedbackSharpness`, so a lone right answer is not out-voted by a group of
- * similar wrong ones. Returns the candidates re-sorted.
+ * similar wrong ones. Similarity there is cosine × `pairFactor`, as for the query: a
+ * neighbour vouches less for a candidate from another week. Returns the candidates re-sorted.
  */
 export function withFeedback(
   pool: readonly Candidate[],
@@ -30,7 +48,7 @@ export function withFeedback(
     const w = best > 0 ? (n.score / best) ** options.feedbackSharpness : 0;
     scratch.load(n.doc);
     pool.forEach(({ doc }, i) => {
-      sums[i] = (sums[i] as number) + w * scratch.cosine(doc);
+      sums[i] = (sums[i] as number) + w * scratch.cosine(doc) * pairFactor(n.doc, doc, options);
       weights[i] = (weights[i] as number) + w;
     });
   }

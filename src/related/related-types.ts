@@ -36,11 +36,17 @@ export interface RelatedOptions {
   entityTerms: number;
   /**
    * Multipliers of each signal's terms inside the one tf-idf vector an article is compared
-   * by: words (1), named entities, and tags + Weibo hashtags.
+   * by: words (1), named entities, and tags + Weibo hashtags; `numbers` multiplies the words
+   * that are numbers (sums, tolls, magnitudes, years), which tell look-alike stories apart.
    */
-  weights: { text: number; entities: number; tags: number };
+  weights: { text: number; entities: number; tags: number; numbers: number };
   /** Closeness of the two articles' publication dates. */
   timeProximity: DecayOptions;
+  /**
+   * Agreement of the weekdays and months the two articles name: × (1 ± weight) per field
+   * both name (shared / different), 0 switches it off.
+   */
+  mentionWeight: number;
   /** Freshness of the candidate at `now`. */
   recency: DecayOptions;
   /** Reference time for recency (ISO); default: the newest article in the index. */
@@ -77,8 +83,9 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   entityTerms: 24,
   queryTerms: 40,
   postingBudget: 6_000,
-  weights: { text: 1, entities: 1, tags: 1.5 },
+  weights: { text: 1, entities: 1, tags: 1.5, numbers: 1.5 },
   timeProximity: { halfLifeDays: 10, weight: 0.5 },
+  mentionWeight: 0.1,
   recency: { halfLifeDays: 365, weight: 0.05 },
   duplicateThreshold: 0.9,
   diversityLambda: 0.9,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { MONTH_BITS, mentionFactor, mentionMask, WEEKDAY_BITS } from "./time-mentions.js";
+
+const day = (i: number) => 1 << i;
+const month = (i: number) => 1 << (7 + i);
+
+describe("mentionMask", () => {
+  it("collects the weekdays and months a text names", () => {
+    expect(mentionMask("The quake struck on Sunday, March 9, near Healdsburg.")).toBe(
+      day(6) | month(2),
+    );
+    expect(mentionMask("TUESDAY 28 APRIL 2009")).toBe(day(1) | month(3));
+  });
+
+  it("takes abbreviations only with their dot and never lower-case words", () => {
+    expect(mentionMask("Rules proposed Dec. 11 and Sept. 3")).toBe(month(11) | month(8));
+    expect(mentionMask("Officials may march on; Jan Smith spoke")).toBe(0);
+    expect(mentionMask("It happened in May.")).toBe(month(4));
+  });
+
+  it("keeps weekdays and months in separate fields", () => {
+    const all = mentionMask(
+      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December",
+    );
+    expect(all & WEEKDAY_BITS).toBe(WEEKDAY_BITS);
+    expect(all & MONTH_BITS).toBe(MONTH_BITS);
+  });
+});
+
+describe("mentionFactor", () => {
+  const thursdayMarch = day(3) | month(2);
+  it("rewards a shared day or month and penalises different ones, per field", () => {
+    expect(mentionFactor(thursdayMarch, day(3), 0.1)).toBeCloseTo(1.1);
+    expect(mentionFactor(thursdayMarch, day(6), 0.1)).toBeCloseTo(0.9);
+    expect(mentionFactor(thursdayMarch, thursdayMarch, 0.1)).toBeCloseTo(1.21);
+    expect(mentionFactor(thursdayMarch, day(6) | month(8), 0.1)).toBeCloseTo(0.81);
+    expect(mentionFactor(thursdayMarch, day(3) | month(8), 0.1)).toBeCloseTo(0.99);
+  });
+
+  it("is neutral when either names nothing of a field, or when switched off", () => {
+    expect(mentionFactor(thursdayMarch, 0, 0.1)).toBe(1);
+    expect(mentionFactor(day(3), month(2), 0.1)).toBe(1);
+    expect(mentionFactor(thursdayMarch, day(6), 0)).toBe(1);
+  });
+});
