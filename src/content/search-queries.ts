@@ -50,7 +50,7 @@ function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
     if (part.kind === "phrase") return sql`phraseto_tsquery('english', ${part.words.join(" ")})`;
     return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
   });
-  return sql.join(pieces, sql` && `);
+  return sql`(${sql.join(pieces, sql` && `)})`;
 }
 
 export async function searchArticles(
@@ -65,7 +65,7 @@ export async function searchArticles(
   const ranked =
     database.dialect === "sqlite"
       ? await rankSqlite(database, query, now, filter, tuning.fullRankLimit)
-      : await rankPostgres(database, query, now, filter);
+      : await rankPostgres(database, query, now, filter, tuning.fullRankLimit);
   if (!ranked) return { query, total: 0, hits: [] };
   const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
   // Snippets cost far more than ranking, so they are made for the shown page only.
@@ -188,26 +188,49 @@ async function rankPostgres(
   query: string,
   now: string,
   filter: SearchFilter,
+  fullRankLimit: number,
 ): Promise<RankedRow[] | undefined> {
   const parts = parseQuery(query);
   if (parts.length === 0) return undefined;
-  // Matching uses the GIN index over every word; ranking uses the small summary vector.
-  // The planner would pick a sequential scan for common words, which reads and
-  // decompresses every article's full vector, ten times slower than the bitmap scan.
-  const rows = await database.db.transaction().execute(async (trx) => {
+  const tsquery = toTsQuery(parts);
+  // Matching uses the GIN index; ranking uses small vectors, never the whole article's,
+  // which PostgreSQL keeps out of line and must fetch and decompress. The planner would
+  // pick a sequential scan for common words, ten times slower than the bitmap scan.
+  return database.db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
+    // Candidates are cut to a few thousand before the join so the planner joins them by
+    // key; all of them, when filters could reject many.
+    // The query is written out in each place, not taken from a CTE: a tsquery from another
+    // relation turns the index match into a join and the GIN index goes unused.
+    // Counting a common word's matches costs as much as ranking them; the planner's
+    // estimate (from the column statistics, no rows read) is enough to choose the tiers.
+    const plan = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
+      explain (format json) select 1 from article_fts where document @@ ${tsquery}`.execute(trx);
+    const estimate = plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+    const tiered = estimate > fullRankLimit && unfiltered(filter);
+    const candidates = tiered
+      ? sql`
+          select id, min(tier) as tier, max(score) as score from (
+            (select rowid as id, 0 as tier, ts_rank(head, ${tsquery}) as score
+             from article_fts where head @@ ${tsquery} order by score desc limit ${MAX_RANKED})
+            union all
+            (select rowid as id, 1 as tier, 0 as score
+             from article_fts where document @@ ${tsquery} order by rowid desc limit ${MAX_RANKED})
+          ) c group by id`
+      : sql`
+          select rowid as id, 0 as tier, ts_rank(summary, ${tsquery}, 1) as score
+          from article_fts where document @@ ${tsquery}
+          order by score desc, rowid desc
+          limit ${unfiltered(filter) ? MAX_RANKED * 2 : 1_000_000}`;
     const result = await sql<RankedRow>`
-      with q as (select ${toTsQuery(parts)} as query)
+      with hits as materialized (${candidates})
       select article.id as id
-      from article_fts
-      join article on article.id = article_fts.rowid
-      cross join q
-      where article_fts.document @@ q.query and ${filterSql(filter, now)}
-      order by ts_rank(article_fts.summary, q.query, 1) desc, article.published_at desc
+      from hits join article on article.id = hits.id
+      where ${filterSql(filter, now)}
+      order by hits.tier, hits.score desc, article.published_at desc
       limit ${MAX_RANKED}`.execute(trx);
     return result.rows;
   });
-  return rows;
 }
 
 function escapeHtml(text: string): string {

@@ -132,9 +132,16 @@ export const contentMigration: DialectMigration = (dialect) => ({
           setweight(to_tsvector('english', headline), 'A') ||
           setweight(to_tsvector('english', left(body, 600)), 'B') ||
           setweight(to_tsvector('simple', left(cjk, 200)), 'B')
+        ) stored,
+        -- The headline alone, for the first tier when a word is in too many articles to
+        -- rank them all (see search-queries.ts).
+        head tsvector generated always as (
+          setweight(to_tsvector('english', headline), 'A') ||
+          setweight(to_tsvector('simple', left(cjk, 100)), 'B')
         ) stored
       )`.execute(db);
       await sql`create index article_fts_document on article_fts using gin (document)`.execute(db);
+      await sql`create index article_fts_head on article_fts using gin (head)`.execute(db);
     }
   },
   async down(db: AnyDb) {
