@@ -67,7 +67,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents), date, date words. */
   let normOf = new Float64Array(0);
   let daysOf = new Float64Array(0);
-  let mentionsOf = new Uint32Array(0);
+  let mentionsOf = new Float64Array(0);
   let normsAt = 0;
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
@@ -91,7 +91,7 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const days = new Float64Array(size);
     days.set(daysOf);
     daysOf = days;
-    const mentions = new Uint32Array(size);
+    const mentions = new Float64Array(size);
     mentions.set(mentionsOf);
     mentionsOf = mentions;
     const s = new Uint32Array(size);

@@ -43,8 +43,8 @@ export interface RelatedOptions {
   /** Closeness of the two articles' publication dates. */
   timeProximity: DecayOptions;
   /**
-   * Agreement of the weekdays and months the two articles name: × (1 ± weight) per field
-   * both name (shared / different), 0 switches it off.
+   * Agreement of the weekdays, months and years the two articles name: × (1 ± weight) per
+   * field both name (shared / different), 0 switches it off.
    */
   mentionWeight: number;
   /** Freshness of the candidate at `now`. */

@@ -9,7 +9,7 @@ describe("mentionMask", () => {
     expect(mentionMask("The quake struck on Sunday, March 9, near Healdsburg.")).toBe(
       day(6) | month(2),
     );
-    expect(mentionMask("TUESDAY 28 APRIL 2009")).toBe(day(1) | month(3));
+    expect(mentionMask("TUESDAY 28 APRIL")).toBe(day(1) | month(3));
   });
 
   it("takes abbreviations only with their dot and never lower-case words", () => {
@@ -24,6 +24,21 @@ describe("mentionMask", () => {
     );
     expect(all & WEEKDAY_BITS).toBe(WEEKDAY_BITS);
     expect(all & MONTH_BITS).toBe(MONTH_BITS);
+  });
+});
+
+describe("mentionMask years", () => {
+  const year = (y: number) => 2 ** 19 * 2 ** (y % 32);
+  it("adds one bit per year named, above the day and month fields", () => {
+    expect(mentionMask("Posted March 14, 2013")).toBe(month(2) + year(2013));
+    expect(mentionMask("From 2008 to 2013; not 1,300 or 13000")).toBe(year(2008) + year(2013));
+  });
+
+  it("compares years like days and months", () => {
+    const a = mentionMask("Thursday, March 14, 2013");
+    expect(mentionFactor(a, mentionMask("in 2013"), 0.1)).toBeCloseTo(1.1);
+    expect(mentionFactor(a, mentionMask("in 2008"), 0.1)).toBeCloseTo(0.9);
+    expect(mentionFactor(a, mentionMask("Thursday, March 2008"), 0.1)).toBeCloseTo(1.1 * 1.1 * 0.9);
   });
 });
 

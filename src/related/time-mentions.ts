@@ -1,9 +1,10 @@
 /**
- * Days of the week and months an article names ("on Thursday", "in March"), as one bit mask:
- * bits 0–6 Monday…Sunday, bits 7–18 January…December. Reports of one event name the same
- * day and month; two look-alike events (two quakes, two patches, two firings) usually do
- * not, even when every topic word matches. Only capitalised forms count, so the verb "may"
- * and "to march" are not months; abbreviations need their dot ("Dec. 11", "Sept. 3").
+ * Days of the week, months and years an article names ("on Thursday", "in March 2013"), as
+ * one integer of three bit fields: bits 0–6 Monday…Sunday, bits 7–18 January…December, and
+ * above them one bit per year (year mod 32; 1900–2099). Reports of one event name the same
+ * day, month and year; two look-alike events (two quakes, two patches, two firings) usually
+ * do not, even when every topic word matches. Only capitalised forms count, so the verb
+ * "may" and "to march" are not months; abbreviations need their dot ("Dec. 11", "Sept. 3").
  *
  * @example mentionMask("The quake struck on Sunday, March 9.") // Sunday bit | March bit
  */
@@ -38,6 +39,9 @@ const MONTH_ABBREVIATIONS = [
 ];
 export const WEEKDAY_BITS = 0x7f;
 export const MONTH_BITS = 0xfff << 7;
+/** The year field starts above the 19 day and month bits (kept exact below 2^53). */
+const YEAR_UNIT = 2 ** 19;
+const YEAR = /\b(?:19|20)\d\d\b/g;
 
 const BIT = new Map<string, number>();
 for (const [i, d] of WEEKDAYS.entries()) BIT.set(d, 1 << i);
@@ -54,22 +58,28 @@ export function mentionMask(text: string): number {
     const bit = BIT.get(word) ?? BIT.get(word.endsWith(".") ? word.slice(0, -1) : "");
     if (bit !== undefined) mask |= bit;
   }
-  return mask;
+  let years = 0;
+  for (const m of text.matchAll(YEAR)) years |= 1 << (Number(m[0]) % 32);
+  return mask + (years >>> 0) * YEAR_UNIT;
 }
 
 /**
- * Score multiplier for two articles' masks: per field (weekdays, months) named by both,
- * `1 + weight` when they share one and `1 - weight` when they name only different ones;
- * neutral when either names none.
+ * Score multiplier for two articles' masks: per field (weekdays, months, years) named by
+ * both, `1 + weight` when they share one and `1 - weight` when they name only different
+ * ones; neutral when either names none.
  */
 export function mentionFactor(a: number, b: number, weight: number): number {
-  if (weight <= 0) return 1;
-  let factor = 1;
-  for (const field of [WEEKDAY_BITS, MONTH_BITS]) {
-    const fa = a & field;
-    const fb = b & field;
-    if (fa === 0 || fb === 0) continue;
-    factor *= (fa & fb) !== 0 ? 1 + weight : 1 - weight;
-  }
-  return factor;
+  if (weight <= 0 || a === 0 || b === 0) return 1;
+  const lowA = a % YEAR_UNIT;
+  const lowB = b % YEAR_UNIT;
+  return (
+    agreement(lowA & WEEKDAY_BITS, lowB & WEEKDAY_BITS, weight) *
+    agreement(lowA & MONTH_BITS, lowB & MONTH_BITS, weight) *
+    agreement(Math.floor(a / YEAR_UNIT), Math.floor(b / YEAR_UNIT), weight)
+  );
+}
+
+function agreement(x: number, y: number, weight: number): number {
+  if (x === 0 || y === 0) return 1;
+  return (x & y) !== 0 ? 1 + weight : 1 - weight;
 }
