@@ -6,8 +6,8 @@ describe("extractFeatures", () => {
   it("weighs number terms by weights.numbers, other words by 1 + ln tf", () => {
     const doc = {
       id: 1,
-      title: "",
-      body: "A 4.6 quake shook Healdsburg; 4.6 is rare.",
+      title: "A 4.6 quake shook Healdsburg; 4.6 is rare.",
+      body: "",
     };
     const plain = extractFeatures(doc, resolveOptions({}));
     const options = resolveOptions({});
@@ -15,12 +15,12 @@ describe("extractFeatures", () => {
       ...options,
       weights: { ...options.weights, numbers: 2 },
     });
-    const base = 1 + Math.log(2);
+    const base = 1 + Math.log(2 * options.fieldBoosts.title);
     expect(boosted.weights.get("4.6")).toBeCloseTo(2 * base);
     expect(boosted.weights.get("4.6")).toBeCloseTo(
       (2 / options.weights.numbers) * (plain.weights.get("4.6") ?? 0),
     );
-    expect(boosted.weights.get("healdsburg")).toBe(1);
+    expect(boosted.weights.get("healdsburg")).toBeCloseTo(1 + Math.log(options.fieldBoosts.title));
   });
 
   it("records the weekdays and months named", () => {

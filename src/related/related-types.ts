@@ -78,7 +78,7 @@ export interface RelatedOptions {
 }
 
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
-  fieldBoosts: { title: 3, lead: 1.5, body: 1 },
+  fieldBoosts: { title: 3, lead: 1.5, body: 0.7 },
   textTerms: 48,
   entityTerms: 24,
   queryTerms: 40,
