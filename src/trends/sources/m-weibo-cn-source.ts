@@ -2,7 +2,7 @@ import { failure } from "../fetch-failure.js";
 import { labelFromIcon, parseHeat, pipeFields, searchUrl, topicQuery } from "../normalise-row.js";
 import type { ParsedList, TrendRow } from "../trend-row.js";
 import { type MWeiboCnRow, mWeiboCnPayloadSchema } from "./m-weibo-cn-payload.js";
-import { isFailure, parseWeiboPayload, type TrendSource, withOrigin } from "./trend-source.js";
+import { isFailure, parseWeiboPayload, type TrendSource, weiboRequest } from "./trend-source.js";
 
 const URL_M_WEIBO_CN =
   "https://m.weibo.cn/api/container/getIndex?containerid=106003type%3D25%26t%3D3%26disable_hot%3D1%26filter_type%3Drealtimehot&title=%E5%BE%AE%E5%8D%9A%E7%83%AD%E6%90%9C&extparam=filter_type%3Drealtimehot%26mi_cid%3D100103%26pos%3D0_0%26c_type%3D30&luicode=10000011&lfid=231583";
@@ -12,16 +12,12 @@ export const mWeiboCnSource: TrendSource = {
   id: "m-weibo-cn",
   contentType: "json",
   request(settings) {
-    const headers: Record<string, string> = {
+    return weiboRequest(URL_M_WEIBO_CN, settings, {
       Accept: "application/json, text/plain, */*",
-      "Accept-Language": "zh-CN,zh;q=0.9",
       Referer: "https://s.weibo.com/top/summary?cate=realtimehot",
       "MWeibo-Pwa": "1",
       "X-Requested-With": "XMLHttpRequest",
-      "User-Agent": settings.userAgent,
-    };
-    if (settings.cookie) headers.Cookie = settings.cookie;
-    return { url: withOrigin(URL_M_WEIBO_CN, settings.originOverride), headers };
+    });
   },
   parse: parseMWeiboCn,
 };

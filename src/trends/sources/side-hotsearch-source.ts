@@ -8,24 +8,17 @@ import {
 } from "../normalise-row.js";
 import type { TrendRow } from "../trend-row.js";
 import { type SideHotSearchRow, sideHotSearchPayloadSchema } from "./side-hotsearch-payload.js";
-import { isFailure, parseWeiboPayload, type TrendSource, withOrigin } from "./trend-source.js";
+import { isFailure, parseWeiboPayload, type TrendSource, weiboRequest } from "./trend-source.js";
 
 /** The desktop side-panel JSON: the simplest list; ad rows carry `is_ad: 1` and no `realpos`. */
 export const sideHotSearchSource: TrendSource = {
   id: "side-hotsearch",
   contentType: "json",
   request(settings) {
-    const headers: Record<string, string> = {
+    return weiboRequest("https://weibo.com/ajax/side/hotSearch", settings, {
       Accept: "application/json, text/plain, */*",
-      "Accept-Language": "zh-CN,zh;q=0.9",
       Referer: "https://weibo.com/",
-      "User-Agent": settings.userAgent,
-    };
-    if (settings.cookie) headers.Cookie = settings.cookie;
-    return {
-      url: withOrigin("https://weibo.com/ajax/side/hotSearch", settings.originOverride),
-      headers,
-    };
+    });
   },
   parse: parseSideHotSearch,
 };

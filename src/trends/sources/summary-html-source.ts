@@ -2,7 +2,7 @@ import { z } from "zod";
 import { failure } from "../fetch-failure.js";
 import { labelFromText, parseHeat, queryFields, searchUrl, topicQuery } from "../normalise-row.js";
 import type { TrendRow } from "../trend-row.js";
-import { isVisitorPage, type TrendSource, withOrigin } from "./trend-source.js";
+import { isVisitorPage, type TrendSource, weiboRequest } from "./trend-source.js";
 
 /** A row as read out of the page, before it is trusted. */
 export const summaryHtmlRowSchema = z.object({
@@ -20,17 +20,10 @@ export const summaryHtmlSource: TrendSource = {
   id: "summary-html",
   contentType: "html",
   request(settings) {
-    const headers: Record<string, string> = {
+    return weiboRequest("https://s.weibo.com/top/summary?cate=realtimehot", settings, {
       Accept: "text/html,application/xhtml+xml",
-      "Accept-Language": "zh-CN,zh;q=0.9",
       Referer: "https://weibo.com/",
-      "User-Agent": settings.userAgent,
-    };
-    if (settings.cookie) headers.Cookie = settings.cookie;
-    return {
-      url: withOrigin("https://s.weibo.com/top/summary?cate=realtimehot", settings.originOverride),
-      headers,
-    };
+    });
   },
   parse: parseSummaryHtml,
 };

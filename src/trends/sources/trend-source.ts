@@ -26,6 +26,24 @@ export interface TrendSource {
   parse(body: string): ParsedList | FetchFailure;
 }
 
+/**
+ * A request as a browser on Weibo would send it: the configured user agent and cookie,
+ * Chinese as the accepted language, plus the endpoint's own headers.
+ */
+export function weiboRequest(
+  url: string,
+  settings: SourceSettings,
+  headers: Record<string, string>,
+): SourceRequest {
+  const all: Record<string, string> = {
+    "Accept-Language": "zh-CN,zh;q=0.9",
+    ...headers,
+    "User-Agent": settings.userAgent,
+  };
+  if (settings.cookie) all.Cookie = settings.cookie;
+  return { url: withOrigin(url, settings.originOverride), headers: all };
+}
+
 export function withOrigin(url: string, origin: string | undefined): string {
   if (!origin) return url;
   const parsed = new URL(url);
