@@ -1,9 +1,10 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { type ArticleSummary, listPublishedByIds } from "./article-queries.js";
+import { makeSnippet, markSnippet } from "./search-snippet.js";
 import { MAX_QUERY_LENGTH, parseQuery, type QueryPart } from "./search-terms.js";
 
-export { MAX_QUERY_LENGTH };
+export { MAX_QUERY_LENGTH, markSnippet };
 
 export interface SearchHit {
   article: ArticleSummary;
@@ -25,8 +26,6 @@ export interface SearchFilter {
   to?: string | undefined;
 }
 
-const OPEN = "\u0002";
-const CLOSE = "\u0003";
 /** Ranking stops here; nobody pages past a thousand results. */
 const MAX_RANKED = 1000;
 /** Up to this many matches every one is scored; beyond it ranking is tiered (see below). */
@@ -68,12 +67,10 @@ export async function searchArticles(
       : await rankPostgres(database, query, now, filter, tuning.fullRankLimit);
   if (!ranked) return { query, total: 0, hits: [] };
   const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
-  // Snippets cost far more than ranking, so they are made for the shown page only.
+  // Snippets are made for the shown page only.
   const [summaries, snippets] = await Promise.all([
     listPublishedByIds(database.db, now, ids),
-    database.dialect === "sqlite"
-      ? snippetsSqlite(database, query, ids)
-      : snippetsPostgres(database, query, ids),
+    snippetsFor(database, parseQuery(query), ids),
   ]);
   const hits: SearchHit[] = summaries.map((article) => ({
     article,
@@ -154,33 +151,19 @@ async function rankSqlite(
   return rows;
 }
 
-async function snippetsSqlite(
+/** Snippets from the stored text of the shown articles (see search-snippet.ts for why). */
+async function snippetsFor(
   database: Database,
-  query: string,
+  parts: QueryPart[],
   ids: number[],
 ): Promise<Map<number, string>> {
-  const fts = toFtsQuery(query);
-  if (!fts || ids.length === 0) return new Map();
-  const { rows } = await sql<{ id: number; snippet: string }>`
-    select rowid as id, snippet(article_fts, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
-    from article_fts where article_fts match ${fts} and rowid in (${sql.join(ids)})`.execute(
-    database.db,
-  );
-  return new Map(rows.map((r) => [r.id, r.snippet]));
-}
-
-async function snippetsPostgres(
-  database: Database,
-  query: string,
-  ids: number[],
-): Promise<Map<number, string>> {
-  const parts = parseQuery(query);
-  if (parts.length === 0 || ids.length === 0) return new Map();
-  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
-  const { rows } = await sql<{ id: number; snippet: string }>`
-    select rowid as id, ts_headline('english', body, ${toTsQuery(parts)}, ${options}) as snippet
-    from article_fts where rowid in (${sql.join(ids)})`.execute(database.db);
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  if (ids.length === 0) return new Map();
+  const rows = await database.db
+    .selectFrom("article")
+    .select(["id", "plain_text"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, makeSnippet(r.plain_text, parts)]));
 }
 
 async function rankPostgres(
@@ -231,13 +214,4 @@ async function rankPostgres(
       limit ${MAX_RANKED}`.execute(trx);
     return result.rows;
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** Escapes the engine's snippet, then turns our private markers into <mark>. */
-export function markSnippet(snippet: string): string {
-  return escapeHtml(snippet).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
 }
