@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { datelineDate, urlDate } from "./dateline.js";
+import { datelineDate, isDatelineOnly, urlDate } from "./dateline.js";
 import type { RelatedDoc } from "./related-types.js";
 
 /** One line of a labeled corpus `articles.jsonl`. */
@@ -40,15 +40,19 @@ export function toRelatedDoc(
   const title = (line.title ?? "").trim();
   const paras = paragraphs(line.text ?? "");
   if (paras[0] && title && paras[0].toLowerCase() === title.toLowerCase()) paras.shift();
+  const text = paras.join("\n");
+  // A bare dateline at the top is not the lead; it stays part of the text, after it.
+  const datelines: string[] = [];
+  while (paras[0] !== undefined && isDatelineOnly(paras[0])) datelines.push(paras.shift() ?? "");
   // Records without a date: the URL's date, else a dateline at the top of the text.
   const date = options.noDates
     ? undefined
-    : (line.date ?? urlDate(line.url) ?? datelineDate(`${title}\n${line.text ?? ""}`));
+    : (line.date ?? urlDate(line.url) ?? datelineDate(`${title}\n${text}`));
   const doc: RelatedDoc = {
     id: String(line.id),
     title,
     lead: paras[0] ?? "",
-    body: options.leadOnly ? "" : paras.slice(1).join("\n\n"),
+    body: [...datelines, ...(options.leadOnly ? [] : paras.slice(1))].join("\n\n"),
   };
   if (line.source) doc.source = line.source;
   if (date) doc.publishedAt = date;

@@ -7,7 +7,7 @@ import {
   internFeatures,
   refreshNorm,
 } from "./indexed-doc.js";
-import { pairFactor, pickDiverse, withFeedback } from "./related-rerank.js";
+import { pairFactor, pickDiverse, withFeedback, withManifold } from "./related-rerank.js";
 import {
   type RelatedDoc,
   type RelatedHit,
@@ -228,7 +228,8 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const first = exact(slot)
       .slice(0, Math.max(options.poolSize, k))
       .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, score }));
-    const hits = pickDiverse(q, withFeedback(first, scratch, options), k, scratch, options);
+    const reranked = withFeedback(withManifold(q, first, scratch, options), scratch, options);
+    const hits = pickDiverse(q, reranked, k, scratch, options);
     shown.remember(id, hits);
     return hits;
   }

@@ -1,4 +1,5 @@
 import type { DenseScratch, IndexedDoc } from "./indexed-doc.js";
+import { manifoldScores } from "./manifold-rank.js";
 import { estimateJaccard } from "./minhash.js";
 import { mmrSelect } from "./mmr.js";
 import type { RelatedHit, RelatedOptions } from "./related-types.js";
@@ -60,6 +61,42 @@ export function withFeedback(
         score: score + (w > 0 ? (options.feedbackWeight * (sums[i] as number)) / w : 0),
       };
     })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Graph re-ranking of the pool (see `manifold-rank.ts`): edges are cosine × `pairFactor`, as
+ * for the query, and each candidate gains `manifold.weight` × the best score × its graph
+ * score relative to the best candidate's. Returns the candidates re-sorted.
+ */
+export function withManifold(
+  query: IndexedDoc,
+  pool: readonly Candidate[],
+  scratch: DenseScratch,
+  options: RelatedOptions,
+): Candidate[] {
+  const { weight, ...graph } = options.manifold;
+  if (weight <= 0 || pool.length < 3) return [...pool];
+  const docs = [query, ...pool.map((c) => c.doc)];
+  const n = docs.length;
+  const affinity = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = docs[i] as IndexedDoc;
+    scratch.load(a);
+    for (let j = i + 1; j < n; j++) {
+      const b = docs[j] as IndexedDoc;
+      const cosine = scratch.cosine(b);
+      const v = cosine > 0 ? cosine * pairFactor(a, b, options) : 0;
+      affinity[i * n + j] = v;
+      affinity[j * n + i] = v;
+    }
+  }
+  const f = manifoldScores(affinity, n, graph);
+  let top = 0;
+  for (let i = 1; i < f.length; i++) top = Math.max(top, f[i] as number);
+  const scale = top > 0 ? (weight * (pool[0]?.score ?? 0)) / top : 0;
+  return pool
+    .map(({ doc, score }, i) => ({ doc, score: score + scale * (f[i + 1] as number) }))
     .sort((a, b) => b.score - a.score);
 }
 

@@ -1,3 +1,4 @@
+import type { ManifoldOptions } from "./manifold-rank.js";
 import type { DecayOptions } from "./time-decay.js";
 
 export type RelatedId = number | string;
@@ -66,6 +67,11 @@ export interface RelatedOptions {
   feedbackMinRatio: number;
   /** Exponent p of each neighbour's feedback weight (score / best score)^p. */
   feedbackSharpness: number;
+  /**
+   * Graph re-ranking of the pool (`manifold-rank.ts`); `weight` scales its score against the
+   * best first-pass score, 0 switches it off.
+   */
+  manifold: ManifoldOptions & { weight: number };
   /** Best candidates re-ranked for feedback, duplicates and diversity. */
   poolSize: number;
   /**
@@ -93,7 +99,8 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   feedbackWeight: 0.5,
   feedbackMinRatio: 0,
   feedbackSharpness: 6,
-  poolSize: 30,
+  manifold: { alpha: 0.8, neighbours: 5, iterations: 20, weight: 0.5 },
+  poolSize: 40,
   affectedNeighbours: 20,
   rebuildBatch: 20_000,
 };
@@ -108,5 +115,6 @@ export function resolveOptions(partial: Partial<RelatedOptions> = {}): RelatedOp
     weights: { ...d.weights, ...partial.weights },
     timeProximity: { ...d.timeProximity, ...partial.timeProximity },
     recency: { ...d.recency, ...partial.recency },
+    manifold: { ...d.manifold, ...partial.manifold },
   };
 }

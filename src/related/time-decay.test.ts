@@ -8,13 +8,14 @@ describe("time decay", () => {
     expect(halfLifeDecay(-20, 10)).toBeCloseTo(0.25);
   });
 
-  it("blends proximity by weight; one missing date counts as halfway, two as neutral", () => {
+  it("blends proximity by weight; one missing date counts as far apart, two as neutral", () => {
     const a = toEpochDays("2025-08-26");
     const b = toEpochDays("2025-09-05T00:00:00Z");
     expect(b - a).toBeCloseTo(10);
     const options = { halfLifeDays: 10, weight: 0.5 };
     expect(proximityFactor(a, b, options)).toBeCloseTo(0.75);
-    expect(proximityFactor(a, Number.NaN, options)).toBeCloseTo(0.75);
+    expect(proximityFactor(a, Number.NaN, options)).toBeCloseTo(0.5);
+    expect(proximityFactor(a, Number.NaN, options, 0.5)).toBeCloseTo(0.75);
     expect(proximityFactor(Number.NaN, Number.NaN, options)).toBe(1);
     expect(proximityFactor(a, b, { ...options, weight: 0 })).toBe(1);
     expect(toEpochDays(undefined)).toBeNaN();

@@ -1,8 +1,8 @@
 /**
  * Time signals: how close two articles' dates are, and how fresh a candidate is. Both are
  * exponential decays with a half-life in days, blended into a multiplier
- * `1 - weight + weight * decay`, so weight 0 switches a signal off and a missing date is
- * neutral (multiplier 1).
+ * `1 - weight + weight * decay`, so weight 0 switches a signal off. A candidate without a date
+ * is neither fresh nor stale (recency 1); for proximity see `proximityFactor`.
  */
 export interface DecayOptions {
   /** Days after which the decay has halved. */
@@ -23,19 +23,21 @@ export function toEpochDays(iso: string | undefined | null): number {
 /** 2^(-|Δ|/halfLife): 1 for the same instant, 0.5 one half-life apart. */
 export function halfLifeDecay(deltaDays: number, halfLifeDays: number): number {
   if (!Number.isFinite(deltaDays) || halfLifeDays <= 0) return 1;
-  return 2 ** (-Math.abs(deltaDays) / halfLifeDays);
+  // exp, not 2 ** x: the same value, several times cheaper, and re-ranking calls it per pair.
+  return Math.exp((-Math.abs(deltaDays) * Math.LN2) / halfLifeDays);
 }
 
 /**
- * Score multiplier for the distance between two articles' dates (in epoch days). When only
- * one date is known the distance is unknown, not zero: the pair gets `missing` (default
- * halfway); with neither known every pair is alike and the factor is 1.
+ * Score multiplier for the distance between two articles' dates (in epoch days). Closeness
+ * earns the score back only when it is shown: with one date unknown the pair counts as
+ * `missing` of the way to the far end (default all the way). With neither known every such
+ * pair is alike and the factor is 1.
  */
 export function proximityFactor(
   aDays: number,
   bDays: number,
   options: DecayOptions,
-  missing = 0.5,
+  missing = 1,
 ): number {
   if (options.weight <= 0) return 1;
   const aMissing = Number.isNaN(aDays);
