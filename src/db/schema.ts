@@ -110,6 +110,10 @@ export interface ArticleRelatedTable {
 }
 
 /** SQLite FTS5 table on SQLite; on PostgreSQL a plain table with a generated tsvector. */
+/**
+ * Written only: on SQLite the FTS5 table keeps no copy of the text (0120), so reading a
+ * column gives null; snippets come from `article.plain_text`.
+ */
 export interface ArticleFtsTable {
   rowid: number;
   headline: string;

@@ -3,6 +3,7 @@ import type { DialectName } from "../database.js";
 import type { DialectMigration } from "../migration-kit.js";
 import { contentMigration } from "./0100-content.js";
 import { searchSummaryIndexMigration } from "./0110-search-summary-index.js";
+import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
@@ -16,6 +17,7 @@ import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0100-content": contentMigration,
   "0110-search-summary-index": searchSummaryIndexMigration,
+  "0120-search-prefix-index": searchPrefixIndexMigration,
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
   "0500-newsroom": newsroomMigration,

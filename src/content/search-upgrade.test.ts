@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Kysely, sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../test/support/test-database.js";
+import { type Database, type DialectName, openDatabase } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { migrationsFor } from "../db/migrations/index.js";
+import { articleInput } from "./article-input.js";
+import { saveArticles } from "./article-store.js";
+import { DEFAULT_CATEGORIES, ensureCategories } from "./categories.js";
+import { searchArticles } from "./search-queries.js";
+
+/** A database as 0100-content left it, recorded as migrated that far. */
+async function databaseAt0100(dialect: DialectName) {
+  const dir = mkdtempSync(join(tmpdir(), "resou-upgrade-"));
+  const schema = `u_${randomBytes(4).toString("hex")}`;
+  const database = await openDatabase(
+    dialect === "sqlite"
+      ? { url: `sqlite:${join(dir, "u.db")}` }
+      : { url: TEST_POSTGRES_URL, schema },
+  );
+  const content = migrationsFor(dialect)["0100-content"];
+  if (!content) throw new Error("0100-content missing");
+  await content.up(database.db as unknown as Kysely<unknown>);
+  await sql`create table resou_migration (name text primary key, executed_at text not null)`.execute(
+    database.db,
+  );
+  await sql`insert into resou_migration values ('0100-content', '2025-01-01T00:00:00Z')`.execute(
+    database.db,
+  );
+  const cleanup = async () => {
+    if (dialect === "postgres")
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
+    await database.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { database, cleanup };
+}
+
+async function save(database: Database, headline: string) {
+  const input = articleInput.parse({
+    slug: "upgrade",
+    headline,
+    category: "News & Politics",
+    lead: "Delegates met in Gyeongju. 两国领导人的关系非常好。",
+    sections: [],
+    published_at: "2025-08-26T10:00:00+08:00",
+  });
+  await saveArticles(database.db, [input], {
+    dialect: database.dialect,
+    now: new Date("2025-08-27T00:00:00Z"),
+    deskByline: "Desk",
+    timeZone: "Asia/Shanghai",
+  });
+}
+
+describe.each(TEST_DIALECTS)("search after upgrading an existing database on %s", (dialect) => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it("keeps finding articles saved before the search migrations, and saves them again", async () => {
+    const old = await databaseAt0100(dialect);
+    cleanup = old.cleanup;
+    const { database } = old;
+    await ensureCategories(database.db, DEFAULT_CATEGORIES);
+    await save(database, "Leaders plan a summit");
+    const applied = await migrateToLatest(database);
+    expect(applied.results.map((r) => r.migrationName)).toContain("0110-search-summary-index");
+
+    const now = "2025-09-01T00:00:00Z";
+    const page = { limit: 10, offset: 0 };
+    const found = await searchArticles(database, "summ*", now, page);
+    expect(found.total).toBe(1);
+    const byBody = await searchArticles(database, "gyeongju", now, page);
+    expect(byBody.hits[0]?.snippet).toContain("<mark>Gyeongju</mark>");
+    expect((await searchArticles(database, "领导人", now, page)).total).toBe(1);
+
+    // Saving replaces the search entry (delete, then insert) in the upgraded table.
+    await save(database, "Leaders cancel the meeting");
+    expect((await searchArticles(database, "summit", now, page)).total).toBe(0);
+    expect((await searchArticles(database, "cancel*", now, page)).total).toBe(1);
+  });
+});
