@@ -21,7 +21,8 @@ import type { QueryPart } from "./search-terms.js";
  * - tier 1, the newest of the other matches, found among the newest ids only: the GIN
  *   match and an id range are intersected as bitmaps, so only rows in both are read. A
  *   backward walk of the primary key would instead decompress every visited article's
- *   whole `document` to test it (4,700 of them for `elect*`).
+ *   whole `document` to test it (4,700 of them for `elect*`). When tier 0 alone fills the
+ *   list, tier 1 is not searched at all.
  *
  * With few matches, or filters that may reject most of them, every match is scored.
  */
@@ -33,7 +34,7 @@ export const SUMMARY_RANK_LIMIT = 4000;
 /** Candidates kept for the visibility check: the best, plus room for drafts among them. */
 const CANDIDATES = Math.round(MAX_RANKED * 1.2);
 /** The id range searched for tier 1 is sized for this many times the matches needed. */
-const WINDOW_MARGIN = 2;
+const WINDOW_MARGIN = 1.5;
 
 /** PostgreSQL tsquery: each part built by a tsquery function from plain words. */
 function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
@@ -52,7 +53,11 @@ type Trx = Transaction<Tables>;
  * The planner's row estimate for a match on one vector (from the column statistics, no
  * rows read): counting a common word's matches would cost as much as ranking them.
  */
-async function estimate(trx: Trx, column: "summary" | "document", tsquery: RawBuilder<unknown>) {
+async function estimate(
+  trx: Trx,
+  column: "summary" | "document" | "head",
+  tsquery: RawBuilder<unknown>,
+) {
   const plan = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
     explain (format json) select 1 from article_fts where ${sql.ref(column)} @@ ${tsquery}`.execute(
     trx,
@@ -86,16 +91,38 @@ export async function rankPostgres(
         set_config('enable_seqscan', 'off', true) as seqscan,
         set_config('enable_indexscan', 'off', true) as indexscan
       from article_fts`.execute(trx);
-    const top = rows[0]?.top ?? 0;
-    const share = Math.max(documentRows, 1) / Math.max(top, 1);
-    const span = Math.ceil((WINDOW_MARGIN * CANDIDATES) / share);
-    const floor = span >= top ? 0 : top - span;
     const head = summaryRows > Math.min(fullRankLimit, SUMMARY_RANK_LIMIT);
-    const ranked = await rankTiers(trx, tsquery, now, head, floor);
-    // The estimate was high and the range held too few matches: search all of them.
-    if (ranked.length < MAX_RANKED && floor > 0) return rankTiers(trx, tsquery, now, head, 0);
+    const tier0Rows = head ? await estimate(trx, "head", tsquery) : summaryRows;
+    const plan = tier1Plan(documentRows, tier0Rows, rows[0]?.top ?? 0);
+    const ranked = await rankTiers(trx, tsquery, now, head, plan);
+    if (needsRetry(ranked.length, plan)) return rankTiers(trx, tsquery, now, head, ALL_NEWEST);
     return ranked;
   });
+}
+
+/** Where tier 1 looks: ids above `floor`, keeping the `newest` matches (0: not at all). */
+export interface Tier1Plan {
+  floor: number;
+  newest: number;
+}
+
+const ALL_NEWEST: Tier1Plan = { floor: 0, newest: CANDIDATES };
+
+/**
+ * Tier 1 from the planner's estimates and the highest id: skipped when tier 0 alone fills
+ * the list (with room for drafts among it); else an id range expected to hold
+ * WINDOW_MARGIN times the matches needed, ids being roughly dense.
+ */
+export function tier1Plan(documentRows: number, tier0Rows: number, top: number): Tier1Plan {
+  if (tier0Rows >= CANDIDATES * 1.25) return { floor: 0, newest: 0 };
+  const share = Math.max(documentRows, 1) / Math.max(top, 1);
+  const span = Math.ceil((WINDOW_MARGIN * CANDIDATES) / share);
+  return { floor: span >= top ? 0 : top - span, newest: CANDIDATES };
+}
+
+/** An estimate was high (tier 0 or the id range held fewer than hoped): search all. */
+export function needsRetry(found: number, plan: Tier1Plan): boolean {
+  return found < MAX_RANKED && (plan.floor > 0 || plan.newest === 0);
 }
 
 async function rankTiers(
@@ -103,7 +130,7 @@ async function rankTiers(
   tsquery: RawBuilder<unknown>,
   now: string,
   head: boolean,
-  floor: number,
+  tier1: Tier1Plan,
 ): Promise<RankedRow[]> {
   const scored = head
     ? sql`select rowid as id, 0 as tier, ts_rank(head, ${tsquery}) as score
@@ -115,11 +142,12 @@ async function rankTiers(
   const { rows } = await sql<RankedRow>`
     with hits as materialized (
       select id, min(tier) as tier, max(score) as score from (
-        (${scored} order by score desc, id desc limit ${MAX_RANKED})
+        (${scored} order by score desc, id desc limit ${CANDIDATES})
         union all
         (select rowid as id, 1 as tier, 0 as score
-         from article_fts where document @@ ${tsquery} and rowid > ${floor}
-         order by rowid desc limit ${CANDIDATES})
+         from article_fts where ${tier1.newest > 0 ? sql`document @@ ${tsquery}` : sql`false`}
+           and rowid > ${tier1.floor}
+         order by rowid desc limit ${tier1.newest})
       ) c group by id
       order by tier, score desc, id desc
       limit ${CANDIDATES})
