@@ -85,9 +85,11 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
   it("matches prefixes and applies category, tag and date filters", async () => {
     const at = site.clock.now().toISOString();
     const page = { limit: 10, offset: 0 };
-    expect(
-      (await searchArticles(site.database, "Gyeong*", at, page)).hits.map((h) => h.article.slug),
-    ).toEqual(["summit"]);
+    const prefixed = await searchArticles(site.database, "Gyeong*", at, page);
+    expect(prefixed.hits.map((h) => h.article.slug)).toEqual(["summit"]);
+    expect(prefixed.hits[0]?.snippet).toBe(
+      "The APEC summit in <mark>Gyeongju</mark> will take place in October. What happened Body text.",
+    );
     const society = await site.database.db
       .selectFrom("category")
       .select("id")
@@ -151,6 +153,9 @@ describe.each(TEST_DIALECTS)("search on %s", (dialect) => {
       "<script>alert(1)</script>",
       "x".repeat(10_000),
       "热搜",
+      "a*",
+      "s* t* a* e* i*",
+      "the",
     ]) {
       const res = await site.request(`/search?q=${encodeURIComponent(q)}`);
       expect(res.status, q.slice(0, 20)).toBe(200);

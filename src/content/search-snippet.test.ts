@@ -52,7 +52,7 @@ describe("makeSnippet", () => {
   it("escapes hostile article text and ignores marker characters in it", () => {
     const html = snippet('<img src=x onerror="alert(1)"> \u0002summit\u0003 & more', "summit");
     expect(html).toBe(
-      "&#60;img src=x onerror=&#34;alert(1)&#34;&#62;  <mark>summit</mark>  &#38; more",
+      "&#60;img src=x onerror=&#34;alert(1)&#34;&#62; <mark>summit</mark> &#38; more",
     );
     expect(snippet("<b>summit</b>", "b")).toBe(
       "&#60;<mark>b</mark>&#62;summit&#60;/<mark>b</mark>&#62;",

@@ -142,8 +142,12 @@ function bestWindow(hits: Hit[]): { from: number; to: number } | undefined {
  * No match in the text (the article matched by its headline or hashtag): its opening.
  */
 export function makeSnippet(text: string, parts: QueryPart[]): string {
-  // Our markers must come from us only.
-  const clean = text.slice(0, SCAN_LIMIT).replaceAll(OPEN, " ").replaceAll(CLOSE, " ");
+  // Our markers must come from us only; paragraph breaks read as spaces in one line.
+  const clean = text
+    .slice(0, SCAN_LIMIT)
+    .replaceAll(OPEN, " ")
+    .replaceAll(CLOSE, " ")
+    .replace(/\s+/g, " ");
   const compiled = compile(parts);
   const hits = compiled ? findHits(clean, compiled) : [];
   const window = bestWindow(hits);
@@ -159,7 +163,7 @@ export function makeSnippet(text: string, parts: QueryPart[]): string {
     at = hit.end;
   }
   out += clean.slice(at, end);
-  return end < text.length ? `${out.trimEnd()} …` : out;
+  return end < clean.length || text.length > SCAN_LIMIT ? `${out.trimEnd()} …` : out;
 }
 
 /** First word start at or after `at` (and no later than `limit`), so no word is cut. */
