@@ -1,6 +1,7 @@
 import { type RawBuilder, sql, type Transaction } from "kysely";
 import type { Database } from "../db/database.js";
 import type { Tables } from "../db/schema.js";
+import { estimateMatches } from "./search-estimate-postgres.js";
 import {
   filterSql,
   MAX_RANKED,
@@ -9,6 +10,7 @@ import {
   unfiltered,
 } from "./search-filter.js";
 import type { QueryPart } from "./search-terms.js";
+import { toTsQuery } from "./search-tsquery.js";
 
 /**
  * PostgreSQL ranking. Every article a ranking touches costs a heap visit (2–4 µs at
@@ -36,34 +38,7 @@ const CANDIDATES = Math.round(MAX_RANKED * 1.2);
 /** The id range searched for tier 1 is sized for this many times the matches needed. */
 const WINDOW_MARGIN = 1.5;
 
-/** PostgreSQL tsquery: each part built by a tsquery function from plain words. */
-function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
-  const pieces = parts.map((part) => {
-    if (part.kind === "term")
-      return sql`to_tsquery('english', ${part.text + (part.prefix ? ":*" : "")})`;
-    if (part.kind === "phrase") return sql`phraseto_tsquery('english', ${part.words.join(" ")})`;
-    return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
-  });
-  return sql`(${sql.join(pieces, sql` && `)})`;
-}
-
 type Trx = Transaction<Tables>;
-
-/**
- * The planner's row estimate for a match on one vector (from the column statistics, no
- * rows read): counting a common word's matches would cost as much as ranking them.
- */
-async function estimate(
-  trx: Trx,
-  column: "summary" | "document" | "head",
-  tsquery: RawBuilder<unknown>,
-) {
-  const plan = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
-    explain (format json) select 1 from article_fts where ${sql.ref(column)} @@ ${tsquery}`.execute(
-    trx,
-  );
-  return plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
-}
 
 export async function rankPostgres(
   database: Database,
@@ -76,24 +51,33 @@ export async function rankPostgres(
   // relation turns the index match into a join and the GIN index goes unused.
   const tsquery = toTsQuery(parts);
   return database.db.transaction().execute(async (trx) => {
-    if (!unfiltered(filter)) return rankAllMatches(trx, tsquery, now, filter, 1_000_000);
-    const documentRows = await estimate(trx, "document", tsquery);
-    // Few matches (and phrases, which the planner always guesses rare, and whose every
-    // match must be checked against the whole document anyway): one pass scores them all.
-    if (documentRows <= Math.min(fullRankLimit, FULL_RANK_LIMIT))
-      return rankAllMatches(trx, tsquery, now, filter, MAX_RANKED * 2);
-    const summaryRows = await estimate(trx, "summary", tsquery);
-    // Planned before the settings below apply, so max() reads the end of the primary key.
-    // The settings keep the planner on bitmap scans: it would pick a sequential scan for
-    // common words, and for tier 1 a primary-key walk that tests every row's document.
+    // Planned before its settings apply, so max() reads the end of the primary key. No
+    // parallel plans (they would divide the estimates below, and gain nothing on the few
+    // thousand rows a search reads); no sequential scan, which the planner would pick for
+    // common words at ten times the cost of the bitmap scan.
     const { rows } = await sql<{ top: number | null }>`
       select max(rowid) as top,
-        set_config('enable_seqscan', 'off', true) as seqscan,
-        set_config('enable_indexscan', 'off', true) as indexscan
+        set_config('max_parallel_workers_per_gather', '0', true) as parallel,
+        set_config('enable_seqscan', 'off', true) as seqscan
       from article_fts`.execute(trx);
-    const head = summaryRows > Math.min(fullRankLimit, SUMMARY_RANK_LIMIT);
-    const tier0Rows = head ? await estimate(trx, "head", tsquery) : summaryRows;
-    const plan = tier1Plan(documentRows, tier0Rows, rows[0]?.top ?? 0);
+    if (!unfiltered(filter)) return rankAllMatches(trx, tsquery, now, filter, 1_000_000);
+    const estimates = await estimateMatches(trx, parts);
+    // Between the planner's low guess and its high one (see Estimates). Too low a guess
+    // scores thousands of rows one by one; too high a guess of the matches shrinks tier 1's
+    // id range below what it needs, and the search runs twice.
+    const between = (low: number, high: number) => Math.sqrt(low * high);
+    const matches = between(estimates.document, estimates.documentMost);
+    // Few matches: one pass scores them all.
+    if (matches <= Math.min(fullRankLimit, FULL_RANK_LIMIT))
+      return rankAllMatches(trx, tsquery, now, filter, MAX_RANKED * 2);
+    // For tier 1 the planner would walk the primary key and test every row's document.
+    await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
+    const head =
+      between(estimates.summary, estimates.summaryMost) >
+      Math.min(fullRankLimit, SUMMARY_RANK_LIMIT);
+    // Tier 1 is skipped only on the low guess of tier 0's size.
+    const tier0Rows = head ? estimates.head : estimates.summary;
+    const plan = tier1Plan(matches, tier0Rows, rows[0]?.top ?? 0);
     const ranked = await rankTiers(trx, tsquery, now, head, plan);
     if (needsRetry(ranked.length, plan)) return rankTiers(trx, tsquery, now, head, ALL_NEWEST);
     return ranked;
@@ -170,7 +154,6 @@ async function rankAllMatches(
   filter: SearchFilter,
   candidates: number,
 ): Promise<RankedRow[]> {
-  await sql`set local enable_seqscan = off`.execute(trx);
   const { rows } = await sql<RankedRow>`
     with hits as materialized (
       select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
