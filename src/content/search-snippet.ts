@@ -18,9 +18,13 @@ const WINDOW = 220;
 const LEAD_IN = 60;
 /** Only the start of very long articles is searched for a passage to show. */
 const SCAN_LIMIT = 40_000;
+/** Passages are chosen among the first this many hits: plenty, and bounded per article. */
+const MAX_HITS = 500;
 
-const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
-const WORD = new RegExp(`^${WORD_CHAR}+$`, "u");
+/** A letter or digit of a spaced script: Chinese has no spaces, so no word boundaries. */
+const WORD_CHAR = String.raw`[[\p{L}\p{N}]--\p{Script=Han}]`;
+const WORD = new RegExp(`^${WORD_CHAR}+$`, "v");
+const ENDS_IN_WORD = new RegExp(`${WORD_CHAR}$`, "v");
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -81,7 +85,9 @@ function compile(parts: QueryPart[]): Compiled | undefined {
     // Every form with the same root starts with it ("rule" and "ruling" with "rul"), so
     // the root, not the query word, picks the candidates.
     const start = prefix ? lower : root;
-    alternatives.push(`(?<!${WORD_CHAR})${escapeRegExp(start)}${WORD_CHAR}*`);
+    // No lookbehind for the word start (findHits checks it): a pattern of plain
+    // alternatives is scanned several times faster.
+    alternatives.push(`${escapeRegExp(start)}${WORD_CHAR}*`);
     const matcher: Matcher = {
       key: matchers.length,
       test: prefix
@@ -96,7 +102,7 @@ function compile(parts: QueryPart[]): Compiled | undefined {
     else for (const word of part.words) add(word, false);
   }
   if (alternatives.length === 0) return undefined;
-  return { pattern: new RegExp(alternatives.join("|"), "giu"), matchers };
+  return { pattern: new RegExp(alternatives.join("|"), "giv"), matchers };
 }
 
 interface Hit {
@@ -108,6 +114,13 @@ interface Hit {
 function findHits(text: string, compiled: Compiled): Hit[] {
   const hits: Hit[] = [];
   for (const match of text.matchAll(compiled.pattern)) {
+    if (hits.length === MAX_HITS) break;
+    // A word's middle is no word start (Chinese words may start anywhere).
+    if (
+      !HAN.test(match[0]) &&
+      ENDS_IN_WORD.test(text.slice(Math.max(0, match.index - 2), match.index))
+    )
+      continue;
     const found = match[0].toLowerCase();
     const matcher = compiled.matchers.find((m) => m.test(found));
     if (matcher)
@@ -116,23 +129,42 @@ function findHits(text: string, compiled: Compiled): Hit[] {
   return hits;
 }
 
-/** The window of WINDOW characters holding the most different query words, then most hits. */
+/**
+ * The window of WINDOW characters holding the most different query words, then the most
+ * hits; the earliest such. One pass with counts, so an article full of hits stays cheap.
+ */
 function bestWindow(hits: Hit[]): { from: number; to: number } | undefined {
   let best: { from: number; to: number; distinct: number; count: number } | undefined;
-  let last = 0;
+  const counts = new Map<number, number>();
+  const add = (key: number, by: number) => {
+    const n = (counts.get(key) ?? 0) + by;
+    if (n === 0) counts.delete(key);
+    else counts.set(key, n);
+  };
+  let last = -1;
   for (let first = 0; first < hits.length; first += 1) {
     const head = hits[first];
     if (!head) break;
-    last = Math.max(last, first);
-    while (last + 1 < hits.length && (hits[last + 1]?.end ?? 0) - head.start <= WINDOW) last += 1;
-    const inside = hits.slice(first, last + 1);
-    const distinct = new Set(inside.map((h) => h.key)).size;
+    if (last < first) {
+      last = first;
+      add(head.key, 1);
+    }
+    for (
+      let next = hits[last + 1];
+      next && next.end - head.start <= WINDOW;
+      next = hits[last + 1]
+    ) {
+      last += 1;
+      add(next.key, 1);
+    }
+    const count = last - first + 1;
     if (
       !best ||
-      distinct > best.distinct ||
-      (distinct === best.distinct && inside.length > best.count)
+      counts.size > best.distinct ||
+      (counts.size === best.distinct && count > best.count)
     )
-      best = { from: first, to: last, distinct, count: inside.length };
+      best = { from: first, to: last, distinct: counts.size, count };
+    add(head.key, -1);
   }
   return best && { from: best.from, to: best.to };
 }
@@ -142,12 +174,8 @@ function bestWindow(hits: Hit[]): { from: number; to: number } | undefined {
  * No match in the text (the article matched by its headline or hashtag): its opening.
  */
 export function makeSnippet(text: string, parts: QueryPart[]): string {
-  // Our markers must come from us only; paragraph breaks read as spaces in one line.
-  const clean = text
-    .slice(0, SCAN_LIMIT)
-    .replaceAll(OPEN, " ")
-    .replaceAll(CLOSE, " ")
-    .replace(/\s+/g, " ");
+  // Our markers must come from us only.
+  const clean = text.slice(0, SCAN_LIMIT).replaceAll(OPEN, " ").replaceAll(CLOSE, " ");
   const compiled = compile(parts);
   const hits = compiled ? findHits(clean, compiled) : [];
   const window = bestWindow(hits);
@@ -159,11 +187,16 @@ export function makeSnippet(text: string, parts: QueryPart[]): string {
   let at = start;
   for (const hit of hits) {
     if (hit.start < start || hit.end > end) continue;
-    out += `${clean.slice(at, hit.start)}${OPEN}${clean.slice(hit.start, hit.end)}${CLOSE}`;
+    out += `${oneLine(clean.slice(at, hit.start))}${OPEN}${clean.slice(hit.start, hit.end)}${CLOSE}`;
     at = hit.end;
   }
-  out += clean.slice(at, end);
+  out += oneLine(clean.slice(at, end));
   return end < clean.length || text.length > SCAN_LIMIT ? `${out.trimEnd()} …` : out;
+}
+
+/** Paragraph breaks read as spaces: a snippet is one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ");
 }
 
 /** First word start at or after `at` (and no later than `limit`), so no word is cut. */
@@ -196,5 +229,5 @@ export function markSnippet(snippet: string): string {
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
