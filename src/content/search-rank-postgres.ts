@@ -60,7 +60,8 @@ export async function rankPostgres(
         set_config('max_parallel_workers_per_gather', '0', true) as parallel,
         set_config('enable_seqscan', 'off', true) as seqscan
       from article_fts`.execute(trx);
-    if (!unfiltered(filter)) return rankAllMatches(trx, tsquery, now, filter, 1_000_000);
+    if (!unfiltered(filter))
+      return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000)).ranked;
     const estimates = await estimateMatches(trx, parts);
     // Between the planner's low guess and its high one (see Estimates). Too low a guess
     // scores thousands of rows one by one; too high a guess of the matches shrinks tier 1's
@@ -68,8 +69,13 @@ export async function rankPostgres(
     const between = (low: number, high: number) => Math.sqrt(low * high);
     const matches = between(estimates.document, estimates.documentMost);
     // Few matches: one pass scores them all.
-    if (matches <= Math.min(fullRankLimit, FULL_RANK_LIMIT))
-      return rankAllMatches(trx, tsquery, now, filter, MAX_RANKED * 2);
+    if (matches <= Math.min(fullRankLimit, FULL_RANK_LIMIT)) {
+      const best = await rankAllMatches(trx, tsquery, now, filter, CANDIDATES);
+      // Drafts among the candidates left the list short while more matches wait.
+      if (best.ranked.length < MAX_RANKED && best.cut)
+        return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000)).ranked;
+      return best.ranked;
+    }
     // For tier 1 the planner would walk the primary key and test every row's document.
     await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
     const head =
@@ -144,26 +150,27 @@ async function rankTiers(
 }
 
 /**
- * Every match scored on its headline and opening words; the best `candidates` are checked
- * for visibility and filters (all of them when filters may reject many).
+ * Every match scored on its headline and opening words; the best `limit` of them are
+ * checked for visibility and filters (all of them when filters may reject many).
  */
 async function rankAllMatches(
   trx: Trx,
   tsquery: RawBuilder<unknown>,
   now: string,
   filter: SearchFilter,
-  candidates: number,
-): Promise<RankedRow[]> {
-  const { rows } = await sql<RankedRow>`
+  limit: number,
+): Promise<{ ranked: RankedRow[]; cut: boolean }> {
+  const { rows } = await sql<RankedRow & { candidates: number }>`
     with hits as materialized (
       select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
       from article_fts where document @@ ${tsquery}
       order by score desc, rowid desc
-      limit ${candidates})
-    select article.id as id
+      limit ${limit})
+    select article.id as id, (select count(*) from hits) as candidates
     from hits join article on article.id = hits.id
     where ${filterSql(filter, now)}
     order by hits.score desc, article.published_at desc
     limit ${MAX_RANKED}`.execute(trx);
-  return rows;
+  // `cut`: matches beyond the limit were left out (assumed when no candidate was visible).
+  return { ranked: rows.map((r) => ({ id: r.id })), cut: (rows[0]?.candidates ?? limit) >= limit };
 }
