@@ -84,9 +84,13 @@ export async function rankPostgres(
     // Tier 1 is skipped only on the low guess of tier 0's size.
     const tier0Rows = head ? estimates.head : estimates.summary;
     const plan = tier1Plan(matches, tier0Rows, rows[0]?.top ?? 0);
-    const ranked = await rankTiers(trx, tsquery, now, head, plan);
-    if (needsRetry(ranked.length, plan)) return rankTiers(trx, tsquery, now, head, ALL_NEWEST);
-    return ranked;
+    let tiers = await rankTiers(trx, tsquery, now, head, plan);
+    if (!tiers.cut && needsRetry(tiers.ranked.length, plan))
+      tiers = await rankTiers(trx, tsquery, now, head, ALL_NEWEST);
+    // Drafts crowded the candidates out: score every match, as with filters.
+    if (tiers.cut && tiers.ranked.length < MAX_RANKED)
+      return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000)).ranked;
+    return tiers.ranked;
   });
 }
 
@@ -121,7 +125,7 @@ async function rankTiers(
   now: string,
   head: boolean,
   tier1: Tier1Plan,
-): Promise<RankedRow[]> {
+): Promise<{ ranked: RankedRow[]; cut: boolean }> {
   const scored = head
     ? sql`select rowid as id, 0 as tier, ts_rank(head, ${tsquery}) as score
           from article_fts where head @@ ${tsquery}`
@@ -129,7 +133,7 @@ async function rankTiers(
           from article_fts where summary @@ ${tsquery}`;
   // The visibility check reads the candidates' article rows as one bitmap (id = any), which
   // costs half what a lookup per candidate does with index scans off.
-  const { rows } = await sql<RankedRow>`
+  const { rows } = await sql<RankedRow & { candidates: number }>`
     with hits as materialized (
       select id, min(tier) as tier, max(score) as score from (
         (${scored} order by score desc, id desc limit ${CANDIDATES})
@@ -141,12 +145,17 @@ async function rankTiers(
       ) c group by id
       order by tier, score desc, id desc
       limit ${CANDIDATES})
-    select article.id as id
+    select article.id as id, (select count(*) from hits) as candidates
     from hits join article on article.id = hits.id
     where article.id = any(array(select id from hits)) and ${filterSql({}, now)}
     order by hits.tier, hits.score desc, article.published_at desc
     limit ${MAX_RANKED}`.execute(trx);
-  return rows;
+  return { ranked: rows.map((r) => ({ id: r.id })), cut: isCut(rows, CANDIDATES) };
+}
+
+/** Were matches left out at the candidate limit? Assumed when no candidate was visible. */
+function isCut(rows: { candidates: number }[], limit: number): boolean {
+  return (rows[0]?.candidates ?? limit) >= limit;
 }
 
 /**
@@ -171,6 +180,5 @@ async function rankAllMatches(
     where ${filterSql(filter, now)}
     order by hits.score desc, article.published_at desc
     limit ${MAX_RANKED}`.execute(trx);
-  // `cut`: matches beyond the limit were left out (assumed when no candidate was visible).
-  return { ranked: rows.map((r) => ({ id: r.id })), cut: (rows[0]?.candidates ?? limit) >= limit };
+  return { ranked: rows.map((r) => ({ id: r.id })), cut: isCut(rows, limit) };
 }
