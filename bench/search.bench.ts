@@ -7,10 +7,17 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
+import { type SearchFilter, unfiltered } from "../src/content/search-filter.js";
 import { searchArticles } from "../src/content/search-queries.js";
 import { chineseSearchTerms } from "../src/content/search-terms.js";
 import type { DialectName } from "../src/db/database.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database.js";
+import {
+  BENCH_CATEGORIES,
+  BENCH_TAG_COUNT,
+  pickTags,
+  zipfPicker,
+} from "./support/bench-taxonomy.js";
 import { loadRealSentences, percentile, seededRandom } from "./support/real-sentences.js";
 
 const QUERIES = [
@@ -26,19 +33,82 @@ const QUERIES = [
   "court ruling appeal",
 ];
 
+/** What the corpus's filters can refer to: its categories, tags and last publication time. */
+export interface Corpus {
+  categoryIds: number[];
+  tagIds: number[];
+  lastAt: string;
+}
+
+interface BenchQuery {
+  label: string;
+  q: string;
+  filter: SearchFilter;
+}
+
+const DAY = 86_400_000;
+
+/** Reader searches with the search page's filters, on ids and dates of the built corpus. */
+function filteredQueries(corpus: Corpus): BenchQuery[] {
+  const last = Date.parse(corpus.lastAt);
+  return [
+    {
+      label: "president, last 30 days",
+      q: "president",
+      filter: { from: new Date(last - 30 * DAY).toISOString() },
+    },
+    // Category 2 is the second-busiest desk (~20% of articles).
+    {
+      label: '"prime minister" in world',
+      q: '"prime minister"',
+      filter: { categoryId: corpus.categoryIds[1] },
+    },
+    // Tag 4 is a mid-sized tag (~6% of articles).
+    { label: "police, tag 4", q: "police", filter: { tagId: corpus.tagIds[3] } },
+    {
+      label: "earthquake, 2024",
+      q: "earthquake",
+      filter: { from: "2024-01-01T00:00:00.000Z", to: "2024-12-31T23:59:59.999Z" },
+    },
+  ];
+}
+
 function argument(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-export async function load(database: TestDatabase, n: number, sentences: string[]) {
+export async function load(
+  database: TestDatabase,
+  n: number,
+  sentences: string[],
+): Promise<Corpus> {
   const random = seededRandom(42);
   const pick = () => sentences[Math.floor(random() * sentences.length)] ?? "";
-  const category = await database.db
+  // Its own generator, so the text is the same corpus as before categories and tags.
+  const taxonomyRandom = seededRandom(7);
+  const pickCategory = zipfPicker(BENCH_CATEGORIES.length, 1, taxonomyRandom);
+  const pickTag = zipfPicker(BENCH_TAG_COUNT, 1, taxonomyRandom);
+  const categories = await database.db
     .insertInto("category")
-    .values({ slug: "news", name: "News", description: "", position: 0 })
+    .values(
+      BENCH_CATEGORIES.map((slug, position) => ({ slug, name: slug, description: "", position })),
+    )
     .returning("id")
-    .executeTakeFirstOrThrow();
+    .execute();
+  const tags = await database.db
+    .insertInto("tag")
+    .values(
+      Array.from({ length: BENCH_TAG_COUNT }, (_, k) => ({
+        slug: `tag-${k + 1}`,
+        name: `Tag ${k + 1}`,
+      })),
+    )
+    .returning("id")
+    .execute();
+  const categoryIds = categories.map((c) => c.id);
+  const tagIds = tags.map((t) => t.id);
+  let lastAt = "";
   const author = await database.db
     .insertInto("author")
     .values({ slug: "desk", name: "Desk", kind: "desk", bio: "" })
@@ -46,13 +116,28 @@ export async function load(database: TestDatabase, n: number, sentences: string[
     .executeTakeFirstOrThrow();
   const batch = 500;
   for (let start = 0; start < n; start += batch) {
-    const rows: { headline: string; body: string; at: string; slug: string }[] = [];
+    const rows: {
+      headline: string;
+      body: string;
+      at: string;
+      slug: string;
+      categoryId: number;
+      tags: number[];
+    }[] = [];
     for (let i = start; i < Math.min(n, start + batch); i += 1) {
       const headline = pick().slice(0, 180);
       const body = Array.from({ length: 8 + Math.floor(random() * 8) }, pick).join(" ");
       const extra = i % 50 === 0 ? " 特朗普称与金正恩关系非常好" : "";
       const at = new Date(Date.UTC(2024, 0, 1) + i * 600_000).toISOString();
-      rows.push({ headline, body: body + extra, at, slug: `a-${i}` });
+      rows.push({
+        headline,
+        body: body + extra,
+        at,
+        slug: `a-${i}`,
+        categoryId: categoryIds[pickCategory()] ?? 0,
+        tags: pickTags(pickTag, taxonomyRandom).map((k) => tagIds[k] ?? 0),
+      });
+      lastAt = at;
     }
     await database.db.transaction().execute(async (trx) => {
       const ids = await trx
@@ -71,7 +156,7 @@ export async function load(database: TestDatabase, n: number, sentences: string[
             image_alt: "",
             word_count: 0,
             is_demo: 0,
-            category_id: category.id,
+            category_id: r.categoryId,
             author_id: author.id,
             status: "published" as const,
             published_at: r.at,
@@ -83,6 +168,10 @@ export async function load(database: TestDatabase, n: number, sentences: string[
         )
         .returning("id")
         .execute();
+      const tagged = rows.flatMap((r, k) =>
+        r.tags.map((tagId, position) => ({ article_id: ids[k]?.id ?? 0, tag_id: tagId, position })),
+      );
+      await trx.insertInto("article_tag").values(tagged).execute();
       const fts = rows.map((r, k) => ({
         rowid: ids[k]?.id ?? 0,
         headline: r.headline,
@@ -101,6 +190,7 @@ export async function load(database: TestDatabase, n: number, sentences: string[
     });
   }
   if (database.dialect === "postgres") await sql`analyze`.execute(database.db);
+  return { categoryIds, tagIds, lastAt };
 }
 
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
@@ -120,14 +210,19 @@ export async function run(options: { n: number; dialects: DialectName[] }) {
     const database = await createTestDatabase(dialect);
     try {
       const t0 = performance.now();
-      await load(database, options.n, sentences);
+      const corpus = await load(database, options.n, sentences);
       const loadS = (performance.now() - t0) / 1000;
       const page = { limit: 20, offset: 0 };
-      for (const q of QUERIES) await searchArticles(database, q, now, page); // warm caches
+      const queries: BenchQuery[] = [
+        ...QUERIES.map((q) => ({ label: q, q, filter: {} })),
+        ...filteredQueries(corpus),
+      ];
+      const search = (b: BenchQuery) => searchArticles(database, b.q, now, page, b.filter);
+      for (const b of queries) await search(b); // warm caches
       const engine = await time(async () => {
-        for (const q of QUERIES) await searchArticles(database, q, now, page);
+        for (const b of queries) await search(b);
       }, 5);
-      const perQuery = engine.map((ms) => ms / QUERIES.length);
+      const perQuery = engine.map((ms) => ms / queries.length);
       const baseline = await time(async () => {
         await database.db
           .selectFrom("article")
@@ -142,9 +237,14 @@ export async function run(options: { n: number; dialects: DialectName[] }) {
       // Per-query p95 over single queries, too: the slowest query matters to a reader.
       const single: number[] = [];
       const perQueryMs: Record<string, number> = {};
-      for (const q of QUERIES) {
-        const samples = await time(() => searchArticles(database, q, now, page), 5);
-        perQueryMs[q] = Number(percentile(samples, 50).toFixed(1));
+      const filteredMs: Record<string, number> = {};
+      const totals: Record<string, number> = {};
+      for (const b of queries) {
+        const samples = await time(() => search(b), 5);
+        const median = Number(percentile(samples, 50).toFixed(1));
+        if (unfiltered(b.filter)) perQueryMs[b.label] = median;
+        else filteredMs[b.label] = median;
+        totals[b.label] = (await search(b)).total;
         single.push(...samples);
       }
       single.sort((a, b) => a - b);
@@ -165,6 +265,9 @@ export async function run(options: { n: number; dialects: DialectName[] }) {
           target_p95_ms: 30,
           // Median per query, to see which kind of query is the slow one.
           per_query_ms_p50: perQueryMs,
+          filtered_query_ms_p50: filteredMs,
+          // Result counts, to check that a change kept the results.
+          totals,
         }),
       );
     } finally {
