@@ -9,6 +9,7 @@ import {
   type SearchFilter,
   unfiltered,
 } from "./search-filter.js";
+import { filterIdRange, type IdRange } from "./search-filter-range.js";
 import type { QueryPart } from "./search-terms.js";
 import { toTsQuery } from "./search-tsquery.js";
 
@@ -60,8 +61,15 @@ export async function rankPostgres(
         set_config('max_parallel_workers_per_gather', '0', true) as parallel,
         set_config('enable_seqscan', 'off', true) as seqscan
       from article_fts`.execute(trx);
-    if (!unfiltered(filter))
-      return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000)).ranked;
+    if (!unfiltered(filter)) {
+      // A date filter bounds the ids (see filterIdRange): the GIN match is intersected with
+      // that primary-key range as bitmaps, so only matches inside it are read and scored.
+      // An index scan would instead test each id's whole document.
+      const range = await filterIdRange(trx, filter, now);
+      if (range === null) return [];
+      await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
+      return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000, range)).ranked;
+    }
     const estimates = await estimateMatches(trx, parts);
     // Between the planner's low guess and its high one (see Estimates). Too low a guess
     // scores thousands of rows one by one; too high a guess of the matches shrinks tier 1's
@@ -168,11 +176,13 @@ async function rankAllMatches(
   now: string,
   filter: SearchFilter,
   limit: number,
+  range?: IdRange,
 ): Promise<{ ranked: RankedRow[]; cut: boolean }> {
+  const inRange = range ? sql`and rowid between ${range.lo} and ${range.hi}` : sql``;
   const { rows } = await sql<RankedRow & { candidates: number }>`
     with hits as materialized (
       select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
-      from article_fts where document @@ ${tsquery}
+      from article_fts where document @@ ${tsquery} ${inRange}
       order by score desc, rowid desc
       limit ${limit})
     select article.id as id, (select count(*) from hits) as candidates

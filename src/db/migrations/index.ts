@@ -4,6 +4,7 @@ import type { DialectMigration } from "../migration-kit.js";
 import { contentMigration } from "./0100-content.js";
 import { searchSummaryIndexMigration } from "./0110-search-summary-index.js";
 import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
+import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0100-content": contentMigration,
   "0110-search-summary-index": searchSummaryIndexMigration,
   "0120-search-prefix-index": searchPrefixIndexMigration,
+  "0130-search-filter-index": searchFilterIndexMigration,
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
   "0500-newsroom": newsroomMigration,
