@@ -7,6 +7,17 @@ import {
 } from "../../test/support/test-database.js";
 import type { SearchFilter } from "./search-filter.js";
 import { searchArticles } from "./search-queries.js";
+import { bestWithTies } from "./search-rank-postgres-filtered.js";
+
+describe("bestWithTies", () => {
+  it("keeps every match tied with the last one kept", () => {
+    const scores = [5, 4, 3, 3, 3, 2].map((score) => ({ score }));
+    expect(bestWithTies(scores, 3).length).toBe(5);
+    expect(bestWithTies(scores, 2).length).toBe(2);
+    expect(bestWithTies(scores, 10).length).toBe(6);
+    expect(bestWithTies([], 3)).toEqual([]);
+  });
+});
 
 const NOW = "2025-07-01T00:00:00.000Z";
 
@@ -159,6 +170,21 @@ describe.each(TEST_DIALECTS)("filtered search on %s", (dialect) => {
         return row !== undefined && inside(row, filter);
       });
       expect(built.rows.filter((r) => inside(r, filter)).length).toBe(expected.length);
+      expect(result.hits.map((h) => h.article.id)).toEqual(expected);
+      expect(result.total).toBe(expected.length);
+    }
+  });
+
+  // SQLite ranks in tiers past fullRankLimit matches, with or without filters; the
+  // filtered tiers must hold the same articles in the same order as the unfiltered ones.
+  it.runIf(dialect === "sqlite")("keeps the tier order inside each filter", async () => {
+    const all = (await search({}, undefined, 1)).hits.map((h) => h.article.id);
+    for (const filter of filters()) {
+      const result = await search(filter, undefined, 1);
+      const expected = all.filter((id) => {
+        const row = built.rows.find((r) => r.id === id);
+        return row !== undefined && inside(row, filter);
+      });
       expect(result.hits.map((h) => h.article.id)).toEqual(expected);
       expect(result.total).toBe(expected.length);
     }

@@ -9,7 +9,8 @@ import {
   type SearchFilter,
   unfiltered,
 } from "./search-filter.js";
-import { filterIdRange, type IdRange } from "./search-filter-range.js";
+import { isCut, rankAllMatches } from "./search-rank-postgres-all.js";
+import { rankFilteredPostgres } from "./search-rank-postgres-filtered.js";
 import type { QueryPart } from "./search-terms.js";
 import { toTsQuery } from "./search-tsquery.js";
 
@@ -27,7 +28,8 @@ import { toTsQuery } from "./search-tsquery.js";
  *   whole `document` to test it (4,700 of them for `elect*`). When tier 0 alone fills the
  *   list, tier 1 is not searched at all.
  *
- * With few matches, or filters that may reject most of them, every match is scored.
+ * With few matches every match is scored; with filters too, after the filter has narrowed
+ * the matches read (search-rank-postgres-filtered.ts).
  */
 
 /** Up to this many matches (planner's estimate) every one is scored in one pass. */
@@ -61,15 +63,7 @@ export async function rankPostgres(
         set_config('max_parallel_workers_per_gather', '0', true) as parallel,
         set_config('enable_seqscan', 'off', true) as seqscan
       from article_fts`.execute(trx);
-    if (!unfiltered(filter)) {
-      // A date filter bounds the ids (see filterIdRange): the GIN match is intersected with
-      // that primary-key range as bitmaps, so only matches inside it are read and scored.
-      // An index scan would instead test each id's whole document.
-      const range = await filterIdRange(trx, filter, now);
-      if (range === null) return [];
-      await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
-      return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000, range)).ranked;
-    }
+    if (!unfiltered(filter)) return rankFilteredPostgres(trx, parts, tsquery, now, filter);
     const estimates = await estimateMatches(trx, parts);
     // Between the planner's low guess and its high one (see Estimates). Too low a guess
     // scores thousands of rows one by one; too high a guess of the matches shrinks tier 1's
@@ -95,7 +89,7 @@ export async function rankPostgres(
     let tiers = await rankTiers(trx, tsquery, now, head, plan);
     if (!tiers.cut && needsRetry(tiers.ranked.length, plan))
       tiers = await rankTiers(trx, tsquery, now, head, ALL_NEWEST);
-    // Drafts crowded the candidates out: score every match, as with filters.
+    // Drafts crowded the candidates out: score every match.
     if (tiers.cut && tiers.ranked.length < MAX_RANKED)
       return (await rankAllMatches(trx, tsquery, now, filter, 1_000_000)).ranked;
     return tiers.ranked;
@@ -159,36 +153,4 @@ async function rankTiers(
     order by hits.tier, hits.score desc, article.published_at desc
     limit ${MAX_RANKED}`.execute(trx);
   return { ranked: rows.map((r) => ({ id: r.id })), cut: isCut(rows, CANDIDATES) };
-}
-
-/** Were matches left out at the candidate limit? Assumed when no candidate was visible. */
-function isCut(rows: { candidates: number }[], limit: number): boolean {
-  return (rows[0]?.candidates ?? limit) >= limit;
-}
-
-/**
- * Every match scored on its headline and opening words; the best `limit` of them are
- * checked for visibility and filters (all of them when filters may reject many).
- */
-async function rankAllMatches(
-  trx: Trx,
-  tsquery: RawBuilder<unknown>,
-  now: string,
-  filter: SearchFilter,
-  limit: number,
-  range?: IdRange,
-): Promise<{ ranked: RankedRow[]; cut: boolean }> {
-  const inRange = range ? sql`and rowid between ${range.lo} and ${range.hi}` : sql``;
-  const { rows } = await sql<RankedRow & { candidates: number }>`
-    with hits as materialized (
-      select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
-      from article_fts where document @@ ${tsquery} ${inRange}
-      order by score desc, rowid desc
-      limit ${limit})
-    select article.id as id, (select count(*) from hits) as candidates
-    from hits join article on article.id = hits.id
-    where ${filterSql(filter, now)}
-    order by hits.score desc, article.published_at desc
-    limit ${MAX_RANKED}`.execute(trx);
-  return { ranked: rows.map((r) => ({ id: r.id })), cut: isCut(rows, limit) };
 }
