@@ -32,36 +32,86 @@ export async function rankFilteredPostgres(
   tsquery: RawBuilder<unknown>,
   now: string,
   filter: SearchFilter,
+  ranking: { top: number; fullRankLimit: number; summaryRankLimit: number },
 ): Promise<RankedRow[]> {
   const range = await filterIdRange(trx, filter, now);
   if (range === null) return [];
-  // An index scan on the primary key would test each id's whole document.
-  await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
   let restrict = range ? sql`rowid between ${range.lo} and ${range.hi}` : sql`true`;
-  let listedTag = false;
+  let check = filter;
   if (filter.tagId !== undefined || filter.categoryId !== undefined) {
     const estimates = await estimateMatches(trx, parts);
     const most = Math.max(estimates.documentMost, estimates.document);
     const limit = Math.min(LISTED_FILTER_LIMIT, Math.ceil(most * LIST_PER_MATCH));
-    const ids = await listFilterIds(trx, filter, now, range, limit);
+    const listing = listingSql(filter, now, range);
+    const filterRows = await plannedRows(trx, listing);
+    const ids = filterRows <= limit ? await listIds(trx, listing, limit) : undefined;
     if (ids) restrict = sql`${restrict} and rowid = any(${ids}::integer[])`;
-    listedTag = ids !== undefined && filter.tagId !== undefined;
+    // The listed tag needs no second check; visibility, category and dates do.
+    if (ids && filter.tagId !== undefined) check = { ...filter, tagId: undefined };
+    // Many matches inside the filter: ranked in tiers as without filters, and tier 0 (the
+    // best headline or summary matches) read first, inside the filter. When it fills the
+    // list, the other matches need not be read: for `president` in the largest category
+    // that is 4,000 rows read instead of 44,000.
+    const top = Math.max(ranking.top, 1);
+    // A tag and a category together: their shares multiplied (the list holds the tag's).
+    const categoryShare =
+      filter.tagId !== undefined && filter.categoryId !== undefined
+        ? (await plannedRows(trx, listingSql({ categoryId: filter.categoryId }, now, range))) / top
+        : 1;
+    const share = Math.min(1, filterRows / top) * Math.min(1, categoryShare);
+    const between = (low: number, high: number) => Math.sqrt(low * high);
+    const summary = between(estimates.summary, estimates.summaryMost);
+    const head = summary * (ids ? share : 1) > ranking.summaryRankLimit;
+    // Tried only when tier 0 is expected to fill the list inside the filter: when it
+    // falls short, every match is scored after all and the attempt was wasted.
+    if (
+      between(estimates.document, estimates.documentMost) * share > ranking.fullRankLimit &&
+      (head ? estimates.head : summary) * share >= MAX_RANKED
+    ) {
+      const tier0 = await scoreThenCheck(
+        trx,
+        head
+          ? sql`select rowid as id, ts_rank(head, ${tsquery}) as score
+              from article_fts where head @@ ${tsquery} and ${restrict}`
+          : sql`select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
+              from article_fts where summary @@ ${tsquery} and ${restrict}`,
+        check,
+        now,
+      );
+      if (tier0.length >= MAX_RANKED) return tier0;
+    }
   }
-  const { rows: hits } = await sql<{ id: number; score: number }>`
-    select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
-    from article_fts where document @@ ${tsquery} and ${restrict}`.execute(trx);
-  // The listed tag needs no second check; visibility, category and dates do.
-  const check: SearchFilter = listedTag ? { ...filter, tagId: undefined } : filter;
-  // The filter check runs as a statement of its own, with index scans back on: each match
-  // is then one probe of a covering index, not one bitmap scan of the article table (3x).
+  return scoreThenCheck(
+    trx,
+    sql`select rowid as id, ts_rank(summary, ${tsquery}, 1) as score
+      from article_fts where document @@ ${tsquery} and ${restrict}`,
+    check,
+    now,
+  );
+}
+
+/**
+ * Scores the matches `scored` selects, then checks them against `filter` in score order.
+ * The scoring runs with index scans off: an index scan of the primary key would test each
+ * id's whole document. The check runs as a statement of its own with them back on, so
+ * each match is one probe of a covering index, not one bitmap scan of the article table.
+ */
+async function scoreThenCheck(
+  trx: Trx,
+  scored: RawBuilder<unknown>,
+  filter: SearchFilter,
+  now: string,
+): Promise<RankedRow[]> {
+  await sql`select set_config('enable_indexscan', 'off', true)`.execute(trx);
+  const { rows: hits } = await sql<{ id: number; score: number }>`${scored}`.execute(trx);
   await sql`select set_config('enable_indexscan', 'on', true)`.execute(trx);
   hits.sort((a, b) => b.score - a.score);
   // The best scores first, ties at the cut kept whole: once MAX_RANKED of them pass, no
   // match below the cut can enter the list.
   const best = bestWithTies(hits, CHECKED_FIRST);
-  const first = await visibleInOrder(trx, best, check, now);
+  const first = await visibleInOrder(trx, best, filter, now);
   if (first.length >= MAX_RANKED || best.length === hits.length) return first;
-  return visibleInOrder(trx, hits, check, now);
+  return visibleInOrder(trx, hits, filter, now);
 }
 
 /** Matches checked before the rest: the list, plus room for drafts among them. */
@@ -94,29 +144,32 @@ async function visibleInOrder(
 }
 
 /**
- * The ids of the filter's tag (or else category) inside its id range, or `undefined`
- * when the planner expects more than `limit` (judged first: listing a large category only
- * to drop the list costs as much as the search). A superset is fine: the filter is applied
- * again.
+ * The ids of the filter's tag (or else category) inside its id range. A superset is fine:
+ * the filter is applied again.
  */
-async function listFilterIds(
-  trx: Trx,
-  filter: SearchFilter,
-  now: string,
-  range: IdRange | undefined,
-  limit: number,
-): Promise<number[] | undefined> {
+function listingSql(filter: SearchFilter, now: string, range: IdRange | undefined) {
   const inRange = (column: RawBuilder<unknown>) =>
     range ? sql`and ${column} between ${range.lo} and ${range.hi}` : sql``;
-  const listing =
-    filter.tagId !== undefined
-      ? sql`select article_id as id from article_tag
-          where tag_id = ${filter.tagId} ${inRange(sql`article_id`)}`
-      : sql`select id from article
-          where ${filterSql({ categoryId: filter.categoryId }, now)} ${inRange(sql`id`)}`;
-  const { rows: plan } = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
-    explain (format json) ${listing}`.execute(trx);
-  if ((plan[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? Infinity) > limit) return undefined;
+  return filter.tagId !== undefined
+    ? sql`select article_id as id from article_tag
+        where tag_id = ${filter.tagId} ${inRange(sql`article_id`)}`
+    : sql`select id from article
+        where ${filterSql({ categoryId: filter.categoryId }, now)} ${inRange(sql`id`)}`;
+}
+
+/** The planner's row estimate: judged first, as listing a large category only to drop the list costs as much as the search. */
+async function plannedRows(trx: Trx, query: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>`
+    explain (format json) ${query}`.execute(trx);
+  return rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? Number.POSITIVE_INFINITY;
+}
+
+/** The listed ids, or `undefined` when there are more than `limit` after all. */
+async function listIds(
+  trx: Trx,
+  listing: RawBuilder<unknown>,
+  limit: number,
+): Promise<number[] | undefined> {
   const { rows } = await sql<{ id: number }>`${listing} limit ${limit + 1}`.execute(trx);
   return rows.length > limit ? undefined : rows.map((r) => r.id);
 }

@@ -63,7 +63,12 @@ export async function rankPostgres(
         set_config('max_parallel_workers_per_gather', '0', true) as parallel,
         set_config('enable_seqscan', 'off', true) as seqscan
       from article_fts`.execute(trx);
-    if (!unfiltered(filter)) return rankFilteredPostgres(trx, parts, tsquery, now, filter);
+    if (!unfiltered(filter))
+      return rankFilteredPostgres(trx, parts, tsquery, now, filter, {
+        top: rows[0]?.top ?? 0,
+        fullRankLimit: Math.min(fullRankLimit, FULL_RANK_LIMIT),
+        summaryRankLimit: Math.min(fullRankLimit, SUMMARY_RANK_LIMIT),
+      });
     const estimates = await estimateMatches(trx, parts);
     // Between the planner's low guess and its high one (see Estimates). Too low a guess
     // scores thousands of rows one by one; too high a guess of the matches shrinks tier 1's
