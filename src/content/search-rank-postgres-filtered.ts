@@ -106,12 +106,14 @@ async function scoreThenCheck(
   const { rows: hits } = await sql<{ id: number; score: number }>`${scored}`.execute(trx);
   await sql`select set_config('enable_indexscan', 'on', true)`.execute(trx);
   hits.sort((a, b) => b.score - a.score);
-  // The best scores first, ties at the cut kept whole: once MAX_RANKED of them pass, no
-  // match below the cut can enter the list.
+  // The best scores first, ties at the cut kept whole: every match below the cut ranks
+  // after every match above it, so once MAX_RANKED pass the rest need no check, and
+  // otherwise only the rest are checked, their passes following the first ones.
   const best = bestWithTies(hits, CHECKED_FIRST);
   const first = await visibleInOrder(trx, best, filter, now);
   if (first.length >= MAX_RANKED || best.length === hits.length) return first;
-  return visibleInOrder(trx, hits, filter, now);
+  const rest = await visibleInOrder(trx, hits.slice(best.length), filter, now);
+  return [...first, ...rest].slice(0, MAX_RANKED);
 }
 
 /** Matches checked before the rest: the list, plus room for drafts among them. */
