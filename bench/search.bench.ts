@@ -2,8 +2,8 @@
  * Search latency at scale: N articles recombined from real news sentences, loaded into
  * SQLite and PostgreSQL, then a fixed set of reader queries. Prints p50/p95 per engine and
  * the ratio against a baseline measured in the same run (a LIKE scan, what a site without
- * a search index does). Run: `npx tsx bench/search.bench.ts [--n 100000] [--dialects sqlite,postgres]
- * [--settled]`.
+ * a search index does). Run: `npx tsx bench/search.bench.ts [--n 100000] [--dialects sqlite,postgres]`.
+ * PostgreSQL is measured right after the bulk load and again once vacuumed (see `run`).
  * Target (issue 4): p95 under 30 ms at 100,000 articles.
  */
 import { performance } from "node:perf_hooks";
@@ -204,7 +204,7 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]>
   return samples.sort((a, b) => a - b);
 }
 
-export async function run(options: { n: number; dialects: DialectName[]; settled?: boolean }) {
+export async function run(options: { n: number; dialects: DialectName[] }) {
   const sentences = loadRealSentences();
   const now = new Date(Date.UTC(2030, 0, 1)).toISOString();
   for (const dialect of options.dialects) {
@@ -212,78 +212,86 @@ export async function run(options: { n: number; dialects: DialectName[]; settled
     try {
       const t0 = performance.now();
       const corpus = await load(database, options.n, sentences);
-      // `--settled`: the tables as autovacuum leaves them (visibility map set, so index-only
-      // scans skip the heap). The test server runs with autovacuum off, so by default the
-      // bench measures a freshly loaded database, the harder case.
-      if (options.settled && dialect === "postgres") await sql`vacuum analyze`.execute(database.db);
       const loadS = (performance.now() - t0) / 1000;
-      const page = { limit: 20, offset: 0 };
       const queries: BenchQuery[] = [
         ...QUERIES.map((q) => ({ label: q, q, filter: {} })),
         ...filteredQueries(corpus),
       ];
-      const search = (b: BenchQuery) => searchArticles(database, b.q, now, page, b.filter);
-      for (const b of queries) await search(b); // warm caches
-      const engine = await time(async () => {
-        for (const b of queries) await search(b);
-      }, 5);
-      const perQuery = engine.map((ms) => ms / queries.length);
-      const baseline = await time(async () => {
-        await database.db
-          .selectFrom("article")
-          .select("id")
-          .where("plain_text", "like", "%police said%")
-          .orderBy("published_at", "desc")
-          .limit(20)
-          .execute();
-      }, 3);
-      const p50 = percentile(perQuery, 50);
-      const p95 = percentile(perQuery, 95);
-      // Per-query p95 over single queries, too: the slowest query matters to a reader.
-      const single: number[] = [];
-      const perQueryMs: Record<string, number> = {};
-      const filteredMs: Record<string, number> = {};
-      const totals: Record<string, number> = {};
-      for (const b of queries) {
-        const samples = await time(() => search(b), 5);
-        const median = Number(percentile(samples, 50).toFixed(1));
-        if (unfiltered(b.filter)) perQueryMs[b.label] = median;
-        else filteredMs[b.label] = median;
-        totals[b.label] = (await search(b)).total;
-        single.push(...samples);
+      const report = (state: string, figures: object) =>
+        console.log(
+          JSON.stringify({
+            bench: "search",
+            dialect,
+            state,
+            articles: options.n,
+            load_seconds: Number(loadS.toFixed(1)),
+            ...figures,
+          }),
+        );
+      if (dialect === "postgres") {
+        // Right after a bulk load no page is marked all-visible, so every index lookup also
+        // reads the table. The test server runs with autovacuum off; a production server
+        // vacuums and analyses within a minute of such a load. Both states are measured;
+        // the target applies to the settled one, what readers meet.
+        report("fresh", await measure(database, queries, now));
+        await sql`vacuum analyze`.execute(database.db);
       }
-      single.sort((a, b) => a - b);
-      console.log(
-        JSON.stringify({
-          bench: "search",
-          dialect,
-          articles: options.n,
-          load_seconds: Number(loadS.toFixed(1)),
-          query_ms_p50: Number(percentile(single, 50).toFixed(2)),
-          query_ms_p95: Number(percentile(single, 95).toFixed(2)),
-          batch_mean_ms_p50: Number(p50.toFixed(2)),
-          batch_mean_ms_p95: Number(p95.toFixed(2)),
-          baseline_like_scan_ms: Number(percentile(baseline, 50).toFixed(2)),
-          speedup_vs_like_scan: Number(
-            (percentile(baseline, 50) / percentile(single, 50)).toFixed(1),
-          ),
-          target_p95_ms: 30,
-          settled: options.settled === true,
-          // Median per query, to see which kind of query is the slow one.
-          per_query_ms_p50: perQueryMs,
-          filtered_query_ms_p50: filteredMs,
-          // Result counts, to check that a change kept the results.
-          totals,
-        }),
-      );
+      report("settled", await measure(database, queries, now));
     } finally {
       await database.destroy();
     }
   }
 }
 
+async function measure(database: TestDatabase, queries: BenchQuery[], now: string) {
+  const page = { limit: 20, offset: 0 };
+  const search = (b: BenchQuery) => searchArticles(database, b.q, now, page, b.filter);
+  for (const b of queries) await search(b); // warm caches
+  const engine = await time(async () => {
+    for (const b of queries) await search(b);
+  }, 5);
+  const perQuery = engine.map((ms) => ms / queries.length);
+  const baseline = await time(async () => {
+    await database.db
+      .selectFrom("article")
+      .select("id")
+      .where("plain_text", "like", "%police said%")
+      .orderBy("published_at", "desc")
+      .limit(20)
+      .execute();
+  }, 3);
+  // Per-query p95 over single queries, too: the slowest query matters to a reader.
+  const single: number[] = [];
+  const perQueryMs: Record<string, number> = {};
+  const filteredMs: Record<string, number> = {};
+  const totals: Record<string, number> = {};
+  for (const b of queries) {
+    const samples = await time(() => search(b), 5);
+    const median = Number(percentile(samples, 50).toFixed(1));
+    if (unfiltered(b.filter)) perQueryMs[b.label] = median;
+    else filteredMs[b.label] = median;
+    totals[b.label] = (await search(b)).total;
+    single.push(...samples);
+  }
+  single.sort((a, b) => a - b);
+  return {
+    query_ms_p50: Number(percentile(single, 50).toFixed(2)),
+    query_ms_p95: Number(percentile(single, 95).toFixed(2)),
+    batch_mean_ms_p50: Number(percentile(perQuery, 50).toFixed(2)),
+    batch_mean_ms_p95: Number(percentile(perQuery, 95).toFixed(2)),
+    baseline_like_scan_ms: Number(percentile(baseline, 50).toFixed(2)),
+    speedup_vs_like_scan: Number((percentile(baseline, 50) / percentile(single, 50)).toFixed(1)),
+    target_p95_ms: 30,
+    // Median per query, to see which kind of query is the slow one.
+    per_query_ms_p50: perQueryMs,
+    filtered_query_ms_p50: filteredMs,
+    // Result counts, to check that a change kept the results.
+    totals,
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(argument("n", "100000"));
   const dialects = argument("dialects", "sqlite,postgres").split(",") as DialectName[];
-  await run({ n, dialects, settled: process.argv.includes("--settled") });
+  await run({ n, dialects });
 }
