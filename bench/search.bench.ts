@@ -12,6 +12,7 @@ import { type SearchFilter, unfiltered } from "../src/content/search-filter.js";
 import { searchArticles } from "../src/content/search-queries.js";
 import { chineseSearchTerms } from "../src/content/search-terms.js";
 import type { DialectName } from "../src/db/database.js";
+import { articleRow } from "../test/support/article-row.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database.js";
 import {
   BENCH_CATEGORIES,
@@ -144,28 +145,16 @@ export async function load(
       const ids = await trx
         .insertInto("article")
         .values(
-          rows.map((r) => ({
-            slug: r.slug,
-            kind: "article" as const,
-            headline: r.headline,
-            dek: "",
-            lead: r.body,
-            sections: "[]",
-            hashtag: "",
-            hashtag_en: "",
-            image_url: "",
-            image_alt: "",
-            word_count: 0,
-            is_demo: 0,
-            category_id: r.categoryId,
-            author_id: author.id,
-            status: "published" as const,
-            published_at: r.at,
-            updated_at: r.at,
-            created_at: r.at,
-            time_zone: "UTC",
-            plain_text: r.body,
-          })),
+          rows.map((r) =>
+            articleRow({
+              slug: r.slug,
+              headline: r.headline,
+              text: r.body,
+              at: r.at,
+              categoryId: r.categoryId,
+              authorId: author.id,
+            }),
+          ),
         )
         .returning("id")
         .execute();

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { articleRow } from "../../test/support/article-row.js";
 import {
   createTestDatabase,
   TEST_DIALECTS,
@@ -75,28 +76,17 @@ async function build(
     const body = `The harbour${i % 3 === 0 ? " harbour" : ""} was busy on day ${i}.`;
     const article = await db
       .insertInto("article")
-      .values({
-        slug: `a-${i}`,
-        kind: "article",
-        headline,
-        dek: "",
-        lead: body,
-        sections: "[]",
-        hashtag: "",
-        hashtag_en: "",
-        image_url: "",
-        image_alt: "",
-        word_count: 0,
-        is_demo: 0,
-        plain_text: body,
-        status: hidden && !scheduled ? "draft" : "published",
-        published_at: at,
-        category_id: cats[i % 2] ?? 0,
-        author_id: author.id,
-        updated_at: at,
-        created_at: at,
-        time_zone: "UTC",
-      })
+      .values(
+        articleRow({
+          slug: `a-${i}`,
+          headline,
+          text: body,
+          at,
+          categoryId: cats[i % 2] ?? 0,
+          authorId: author.id,
+          status: hidden && !scheduled ? "draft" : "published",
+        }),
+      )
       .returning("id")
       .executeTakeFirstOrThrow();
     const own = [
