@@ -1,11 +1,13 @@
+import { Accumulator, buildPostings, candidates } from "./baseline-tfidf-candidates.js";
 import type { RelatedDoc, RelatedHit, RelatedId } from "./related-types.js";
 import { isStopWord } from "./stop-words.js";
 
 /**
  * The comparison baseline: plain TF-IDF cosine over headline + lead + body, every word
  * (lower-cased, stop words out, no stemming, no field boosts, no entities, no dates).
- * `topK` uses an inverted index over all terms; `topKBruteForce` scans every article, the
- * way a naive implementation would.
+ * `topK` reads an inverted index over all terms, stopping early once the rest cannot change
+ * the top k (`baseline-tfidf-candidates.ts`); `topKBruteForce` scans every article, the way
+ * a naive implementation would. Both give the exact top k.
  */
 export interface TfidfBaseline {
   topK(id: RelatedId, k: number): RelatedHit[];
@@ -26,7 +28,11 @@ export function plainTokens(text: string): string[] {
   return out;
 }
 
-export function createTfidfBaseline(docs: readonly RelatedDoc[]): TfidfBaseline {
+/** `checkEvery`: postings read between checks whether reading can stop (tests lower it). */
+export function createTfidfBaseline(
+  docs: readonly RelatedDoc[],
+  options: { checkEvery?: number } = {},
+): TfidfBaseline {
   const vocab = new Map<string, number>();
   const df: number[] = [];
   const counts = docs.map((d) => {
@@ -55,12 +61,23 @@ export function createTfidfBaseline(docs: readonly RelatedDoc[]): TfidfBaseline 
     };
   });
   const byId = new Map<RelatedId, number>(vectors.map((v, i) => [v.id, i]));
-  const postings: { doc: number; value: number }[][] = Array.from({ length: vocab.size }, () => []);
-  vectors.forEach((v, doc) => {
-    v.terms.forEach((t, j) => {
-      postings[t]?.push({ doc, value: v.values[j] as number });
-    });
-  });
+  const postings = buildPostings(vectors, vocab.size);
+  const scratch = new Accumulator(n);
+
+  /** Exact cosine of two vectors, summed in term order (as `topKBruteForce` does). */
+  function cosine(q: Vector, v: Vector): number {
+    let i = 0;
+    let j = 0;
+    let dot = 0;
+    while (i < q.terms.length && j < v.terms.length) {
+      const a = q.terms[i] as number;
+      const b = v.terms[j] as number;
+      if (a < b) i++;
+      else if (b < a) j++;
+      else dot += (q.values[i++] as number) * (v.values[j++] as number);
+    }
+    return dot;
+  }
 
   function best(scores: Map<number, number>, self: number, k: number): RelatedHit[] {
     scores.delete(self);
@@ -73,14 +90,11 @@ export function createTfidfBaseline(docs: readonly RelatedDoc[]): TfidfBaseline 
   return {
     topK(id, k) {
       const self = byId.get(id);
-      if (self === undefined) return [];
+      if (self === undefined || k <= 0) return [];
       const q = vectors[self] as Vector;
       const scores = new Map<number, number>();
-      q.terms.forEach((t, j) => {
-        const qv = q.values[j] as number;
-        for (const p of postings[t] ?? [])
-          scores.set(p.doc, (scores.get(p.doc) ?? 0) + qv * p.value);
-      });
+      for (const doc of candidates(q, self, k, postings, scratch, options.checkEvery))
+        scores.set(doc, cosine(q, vectors[doc] as Vector));
       return best(scores, self, k);
     },
     topKBruteForce(id, k) {
@@ -89,16 +103,7 @@ export function createTfidfBaseline(docs: readonly RelatedDoc[]): TfidfBaseline 
       const q = vectors[self] as Vector;
       const scores = new Map<number, number>();
       vectors.forEach((v, doc) => {
-        let i = 0;
-        let j = 0;
-        let dot = 0;
-        while (i < q.terms.length && j < v.terms.length) {
-          const a = q.terms[i] as number;
-          const b = v.terms[j] as number;
-          if (a < b) i++;
-          else if (b < a) j++;
-          else dot += (q.values[i++] as number) * (v.values[j++] as number);
-        }
+        const dot = cosine(q, v);
         if (dot > 0) scores.set(doc, dot);
       });
       return best(scores, self, k);
