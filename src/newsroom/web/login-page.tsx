@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import { CSRF_FIELD } from "../auth/csrf.js";
-import { AdminLayout, Field } from "./admin-layout.js";
+import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
 
 /** Fields of a form that was posted after the session ended, carried through sign-in. */
 export interface Resume {
@@ -39,7 +39,7 @@ export const LoginPage: FC<{
       </p>
     ) : null}
     <form method="post" action="/admin/login" class="panel">
-      <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+      <CsrfField token={p.csrf} />
       {p.next ? <input type="hidden" name="next" value={p.next} /> : null}
       <ResumeFields resume={p.resume} />
       <Field
@@ -75,7 +75,7 @@ export const ResumePage: FC<{
   <AdminLayout title="Your text was kept" session={session} siteName={siteName}>
     <p>You are signed in again. Nothing has been saved yet; your text is below.</p>
     <form method="post" action={resume.action} class="panel">
-      <input type="hidden" name={CSRF_FIELD} value={session?.csrfToken ?? ""} />
+      <CsrfField token={session?.csrfToken ?? ""} />
       {resume.fields.map(([name, value]) =>
         name === CSRF_FIELD ? null : <input type="hidden" name={name} value={value} />,
       )}

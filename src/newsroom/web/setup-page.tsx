@@ -1,6 +1,5 @@
 import type { FC } from "hono/jsx";
-import { CSRF_FIELD } from "../auth/csrf.js";
-import { AdminLayout, Field } from "./admin-layout.js";
+import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
 
 /** One-time first-admin form; the route answers 404 once any account exists. */
 export const SetupPage: FC<{
@@ -12,7 +11,7 @@ export const SetupPage: FC<{
   <AdminLayout title="Create the first admin" session={undefined} siteName={p.siteName}>
     <p>No account exists yet. The first account is an admin; this page disappears once used.</p>
     <form method="post" action="/admin/setup" class="panel">
-      <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+      <CsrfField token={p.csrf} />
       <Field
         name="email"
         label="Email"
