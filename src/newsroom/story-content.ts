@@ -10,9 +10,20 @@ const plain = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL.test(s), "must not contain control characters");
 
+/**
+ * One cited source of a story. Citation markers `[n]` in the lead and section bodies point at
+ * `sources[n - 1]`: the list's order is the citation numbering, for the drafting pipeline,
+ * the claim checks and the public "Sources" list alike. The optional fields come from research
+ * (`sourceId` names the stored, immutable source version the draft was written from).
+ */
 export const sourceEntry = z.object({
   url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000),
   title: z.string().max(300),
+  outlet: z.string().max(120).optional(),
+  /** ISO-8601 with zone, when the outlet dates the item. */
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  language: z.string().max(16).optional(),
+  sourceId: z.number().int().positive().optional(),
 });
 
 /** The editable fields of a story: what a revision stores and the editor shows. */
