@@ -1,18 +1,23 @@
 import type { SiteDeps } from "../site/site-deps.js";
+import { type PasswordGate, processPasswordGate } from "./auth/password-gate.js";
+import type { PasswordCost } from "./auth/password-hash.js";
 import type { SessionOptions } from "./auth/session-store.js";
 import type { ArticleChangeHook } from "./commands/article-hooks.js";
 
 /** What newsroom routes and commands need beyond the site's own dependencies. */
 export interface NewsroomDeps extends SiteDeps {
   session: SessionOptions;
-  /** scrypt N for new password hashes; tests lower it. */
-  passwordCost?: number;
+  /** scrypt parameters for new password hashes; tests lower them. */
+  passwordCost?: PasswordCost;
+  /** Caps the password checks running at once (process-wide unless a test passes its own). */
+  passwordChecks: PasswordGate;
   /** Run after publish, unpublish, correction and live edits (page cache, related lists). */
   hooks: ArticleChangeHook[];
 }
 
 export interface NewsroomOptions {
-  passwordCost?: number;
+  passwordCost?: PasswordCost;
+  passwordChecks?: PasswordGate;
   hooks?: ArticleChangeHook[];
 }
 
@@ -22,6 +27,7 @@ export function newsroomDeps(deps: SiteDeps, options: NewsroomOptions = {}): New
     ...deps,
     session: { ttlMs: ttlHours * 3_600_000, maxAgeMs: Math.max(ttlHours, 24 * 7) * 3_600_000 },
     ...(options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost }),
+    passwordChecks: options.passwordChecks ?? processPasswordGate,
     hooks: options.hooks ?? deps.articleListeners ?? [],
   };
 }

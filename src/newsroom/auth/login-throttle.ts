@@ -52,16 +52,24 @@ export function lockMsFor(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over, 20));
 }
 
+export type Reservation =
+  | { kind: "reserved"; failures: number; lockedUntil?: string }
+  | { kind: "locked"; until: string };
+
 /**
- * Counts a failure and returns the lock it earned, if any. The count is one upsert (no
- * read first), so concurrent failures from several processes are all counted.
+ * Counts an attempt as a failure BEFORE its password is checked, in one conditional upsert:
+ * it only counts while the key is not locked, and the attempt that reaches the free limit
+ * sets the lock at once. So however many attempts run in parallel (in one process or
+ * several), at most `freeFailures` of them get past this point before the lock refuses the
+ * rest, and none of those refused is ever hashed. Pass a transaction: the count and the
+ * lock must land together.
  */
-export async function recordFailure(
+export async function reserveAttempt(
   db: Kysely<Tables>,
   key: string,
   now: Date,
   policy: ThrottlePolicy,
-): Promise<string | undefined> {
+): Promise<Reservation> {
   const at = now.toISOString();
   const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
   const { rows } = await sql<{ failures: number }>`
@@ -71,18 +79,39 @@ export async function recordFailure(
       failures = case when login_throttle.last_failure_at < ${forgetBefore} then 1
                       else login_throttle.failures + 1 end,
       last_failure_at = excluded.last_failure_at
+    where login_throttle.locked_until is null or login_throttle.locked_until <= ${at}
     returning failures`.execute(db);
-  const lockMs = lockMsFor(Number(rows[0]?.failures ?? 1), policy);
-  if (lockMs === 0) return undefined;
-  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
+  const row = rows[0];
+  if (!row) return { kind: "locked", until: (await lockedUntil(db, key, now)) ?? at };
+  const failures = Number(row.failures);
+  const lockMs = lockMsFor(failures, policy);
+  if (lockMs === 0) return { kind: "reserved", failures };
+  const until = new Date(now.getTime() + lockMs).toISOString();
   await db
     .updateTable("login_throttle")
-    .set({ locked_until: lockedUntil })
+    .set({ locked_until: until })
     .where("key", "=", key)
     .execute();
-  return lockedUntil;
+  return { kind: "reserved", failures, lockedUntil: until };
 }
 
-export async function clearFailures(db: Kysely<Tables>, key: string): Promise<void> {
-  await db.deleteFrom("login_throttle").where("key", "=", key).execute();
+/**
+ * Takes back one reserved attempt after its password proved right. Only that one: failures
+ * counted by other attempts (the guesses of someone else, perhaps) stay until a quiet spell
+ * forgets them, and a lock stays until it runs out, so a correct sign-in never clears the
+ * way for a guesser.
+ */
+export async function releaseAttempt(db: Kysely<Tables>, key: string): Promise<void> {
+  await db
+    .updateTable("login_throttle")
+    .set((eb) => ({
+      failures: eb
+        .case()
+        .when("failures", ">", 0)
+        .then(eb("failures", "-", 1))
+        .else(0)
+        .end(),
+    }))
+    .where("key", "=", key)
+    .execute();
 }

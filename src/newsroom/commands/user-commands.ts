@@ -3,7 +3,12 @@ import { z } from "zod";
 import { AppError, conflict, notFound, validationFailed } from "../../core/errors.js";
 import type { NewsroomRole, Tables } from "../../db/schema.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/password-hash.js";
+import {
+  hashPassword,
+  type PasswordCost,
+  passwordProblem,
+  verifyPassword,
+} from "../auth/password-hash.js";
 import { endUserSessions } from "../auth/session-store.js";
 import { fieldProblems } from "../form-errors.js";
 
@@ -59,7 +64,7 @@ export async function createUser(
   raw: unknown,
   context: AuditContext,
   now: Date,
-  cost?: number,
+  cost?: PasswordCost,
 ): Promise<UserView> {
   const parsed = newUserInput.safeParse(raw);
   if (!parsed.success)
@@ -120,7 +125,7 @@ export async function changeOwnPassword(
   input: { current: string; next: string },
   context: AuditContext & { sessionId?: string },
   now: Date,
-  cost?: number,
+  cost?: PasswordCost,
 ): Promise<void> {
   const user = await db
     .selectFrom("newsroom_user")
@@ -160,7 +165,7 @@ export async function resetPassword(
   next: string,
   context: AuditContext,
   now: Date,
-  cost?: number,
+  cost?: PasswordCost,
 ): Promise<void> {
   const problem = passwordProblem(next);
   if (problem)

@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
 import { loadConfig } from "../../config/env.js";
@@ -11,9 +13,10 @@ import type { SiteDeps } from "../../site/site-deps.js";
 import { systemContext } from "../audit-log.js";
 import type { ArticleChangeHook } from "../commands/article-hooks.js";
 import { createUser } from "../commands/user-commands.js";
+import type { NewsroomOptions } from "../newsroom-deps.js";
 import { newsroomRoutes } from "../web/newsroom-routes.js";
 
-/** Low scrypt cost so tests stay fast; production uses DEFAULT_COST. */
+/** Low scrypt cost so tests stay fast; production uses DEFAULT_PARAMS. */
 export const TEST_PASSWORD_COST = 1024;
 export const TEST_PASSWORD = "correct horse battery staple";
 export const SITE = "https://resou.example";
@@ -30,8 +33,21 @@ export interface Client {
   ): Promise<Response>;
 }
 
+/** How the harness reaches the app, and the newsroom's own options. */
+export interface HarnessOptions {
+  /**
+   * "socket" serves the app on 127.0.0.1 and sends every request through a real TCP
+   * connection (client address, headers and cookies as a browser would see them);
+   * "in-process" (default) calls `app.request`.
+   */
+  transport?: "in-process" | "socket";
+  newsroom?: Omit<NewsroomOptions, "hooks">;
+}
+
 export interface NewsroomHarness {
   database: TestDatabase;
+  /** The server's origin with the socket transport (e.g. http://127.0.0.1:40123), else SITE. */
+  origin: string;
   deps: SiteDeps;
   clock: ReturnType<typeof fixedClock>;
   changes: string[];
@@ -61,6 +77,7 @@ export async function createNewsroomHarness(
   dialect: DialectName,
   now = "2025-08-27T12:00:00Z",
   env: Record<string, string> = {},
+  options: HarnessOptions = {},
 ): Promise<NewsroomHarness> {
   const database = await createTestDatabase(dialect);
   await ensureCategories(database.db, DEFAULT_CATEGORIES);
@@ -74,9 +91,28 @@ export async function createNewsroomHarness(
   // The test's own newsroom (cheap hashes, a recording hook) answers first; the site app
   // (which also mounts the newsroom with production options) serves the public pages.
   const app = new Hono();
-  app.route("/", newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, hooks: [hook] }));
+  app.route(
+    "/",
+    newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] }),
+  );
   app.route("/", createApp(deps));
-  const request = async (path: string, init?: RequestInit) => app.request(`${SITE}${path}`, init);
+  let origin = SITE;
+  let close = async () => {};
+  if (options.transport === "socket") {
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+  }
+  const request = async (path: string, init?: RequestInit) =>
+    options.transport === "socket"
+      ? fetch(`${origin}${path}`, { redirect: "manual", ...init })
+      : app.request(`${SITE}${path}`, init);
   let users = 0;
 
   const client = (cookie: string, csrf: string): Client => ({
@@ -97,6 +133,7 @@ export async function createNewsroomHarness(
 
   return {
     database,
+    origin,
     deps,
     clock,
     changes,
@@ -131,6 +168,9 @@ export async function createNewsroomHarness(
       return client(session, csrf);
     },
     anonymous: () => client("", ""),
-    destroy: () => database.destroy(),
+    async destroy() {
+      await close();
+      await database.destroy();
+    },
   };
 }

@@ -63,13 +63,16 @@ export function authRoutes(deps: NewsroomDeps) {
       { email, password: formValue(c, "password") },
       clientInfo(c),
       deps.clock.now(),
-      deps.session,
+      { session: deps.session, gate: deps.passwordChecks, passwordCost: deps.passwordCost },
     );
     if (outcome.kind !== "ok") {
       const error =
         outcome.kind === "locked"
           ? `Too many failed attempts. Try again after ${outcome.until.slice(11, 16)} UTC.`
-          : "That email and password do not match an active account.";
+          : outcome.kind === "busy"
+            ? "Too many sign-ins at once. Try again in a moment."
+            : "That email and password do not match an active account.";
+      if (outcome.kind === "busy") c.header("Retry-After", "1");
       const view = (
         <LoginPage
           siteName={siteName}
@@ -79,8 +82,11 @@ export function authRoutes(deps: NewsroomDeps) {
           resume={resume}
         />
       );
-      return page(c, view, outcome.kind === "locked" ? 429 : 422);
+      return page(c, view, outcome.kind === "failed" ? 422 : 429);
     }
+    // A session cookie the browser already had (perhaps planted) is never carried over.
+    const previous = c.get("session");
+    if (previous) await endSession(db, previous.id);
     setCookie(c, SESSION_COOKIE, outcome.token, {
       path: "/admin",
       httpOnly: true,
