@@ -34,12 +34,12 @@ export function apiAudit(c: ApiContext): AuditContext {
   };
 }
 
-/** Audits the refusal and answers 403. */
-export async function apiDeny(
+/** Records a token user's refused action in the audit log. */
+export async function auditApiDenial(
   c: ApiContext,
   deps: NewsroomDeps,
   action: Action,
-): Promise<Response> {
+): Promise<void> {
   await recordAudit(
     deps.database.db,
     apiAudit(c),
@@ -51,5 +51,14 @@ export async function apiDeny(
     },
     deps.clock.now(),
   );
+}
+
+/** Audits the refusal and answers 403. */
+export async function apiDeny(
+  c: ApiContext,
+  deps: NewsroomDeps,
+  action: Action,
+): Promise<Response> {
+  await auditApiDenial(c, deps, action);
   return c.json(errorBody("forbidden", `Your role may not ${action}`), 403);
 }

@@ -27,7 +27,14 @@ import { listRevisions, loadStory, resourceOf, type StoryRecord } from "../story
 import { queueTopics } from "../topic-queries.js";
 import { adminApiRoutes } from "./admin-api-routes.js";
 
-import { type ApiContext, type ApiEnv, apiAudit, apiDeny, body } from "./api-kit.js";
+import {
+  type ApiContext,
+  type ApiEnv,
+  apiAudit,
+  apiDeny,
+  auditApiDenial,
+  body,
+} from "./api-kit.js";
 import { errorBody, presentStory } from "./api-presenters.js";
 
 const OPENAPI = readFileSync(new URL("./openapi.json", import.meta.url), "utf8");
@@ -71,8 +78,12 @@ export function apiRoutes(deps: NewsroomDeps) {
   const story = async (c: ApiContext, action: Action): Promise<StoryRecord | Response> => {
     const id = Number(c.req.param("id"));
     const found = Number.isSafeInteger(id) ? await loadStory(db, id) : undefined;
-    if (!found) throw notFound("The story");
     const user = c.get("user");
+    // A story the token's user may not see answers exactly like a missing one.
+    if (!found || !can(user, "story.view", resourceOf(found))) {
+      if (found) await auditApiDenial(c, deps, "story.view");
+      throw notFound("The story");
+    }
     if (!can(user, action, resourceOf(found))) return deny(c, action);
     return found;
   };

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { AppError, conflict, notFound, validationFailed } from "../../core/errors.js";
 import type { NewsroomRole, Tables } from "../../db/schema.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
+import { isLowerRole, revokeUserCredentials } from "../auth/credential-revocation.js";
 import {
   hashPassword,
   type PasswordCost,
   passwordProblem,
   verifyPassword,
 } from "../auth/password-hash.js";
-import { endUserSessions } from "../auth/session-store.js";
 import { fieldProblems } from "../form-errors.js";
 
 export const ROLES: readonly NewsroomRole[] = ["admin", "editor", "writer"];
@@ -148,17 +148,27 @@ export async function changeOwnPassword(
       .set({ password_hash: hash, updated_at: now.toISOString() })
       .where("id", "=", userId)
       .execute();
+    let ended = trx.deleteFrom("newsroom_session").where("user_id", "=", userId);
+    if (context.sessionId) ended = ended.where("id", "!=", context.sessionId);
+    const result = await ended.executeTakeFirst();
     await recordAudit(
       trx,
       context,
-      { action: "user.password.change", targetType: "user", targetId: userId },
+      {
+        action: "user.password.change",
+        targetType: "user",
+        targetId: userId,
+        detail: { sessionsEnded: Number(result.numDeletedRows) },
+      },
       now,
     );
   });
-  await endUserSessions(db, userId, context.sessionId);
 }
 
-/** An admin sets a new password for someone; all of that user's sessions end. */
+/**
+ * An admin sets a new password for someone: all of that user's sessions end and their API
+ * tokens are revoked in the same transaction (a reset means the old secrets are not trusted).
+ */
 export async function resetPassword(
   db: Db,
   userId: number,
@@ -178,17 +188,22 @@ export async function resetPassword(
       .where("id", "=", userId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound("The account");
+    const revoked = await revokeUserCredentials(trx, userId, now);
     await recordAudit(
       trx,
       context,
-      { action: "user.password.reset", targetType: "user", targetId: userId },
+      { action: "user.password.reset", targetType: "user", targetId: userId, detail: revoked },
       now,
     );
-    await trx.deleteFrom("newsroom_session").where("user_id", "=", userId).execute();
   });
 }
 
-/** Changes role or disables an account; the last enabled admin cannot be removed. */
+/**
+ * Changes role or disables an account; the last enabled admin cannot be removed. Disabling
+ * and lowering the role both end the user's sessions and revoke their API tokens in the
+ * same transaction: scripts and browsers trusted under the old standing must be set up
+ * again (a raise keeps them, as it takes nothing away).
+ */
 export async function updateUser(
   db: Db,
   userId: number,
@@ -225,12 +240,19 @@ export async function updateUser(
       })
       .where("id", "=", userId)
       .execute();
-    if (change.disabled)
-      await trx.deleteFrom("newsroom_session").where("user_id", "=", userId).execute();
+    const lowered = change.role !== undefined && isLowerRole(user.role, change.role);
+    const disabling = change.disabled === true && user.disabled === 0;
+    const revoked =
+      lowered || disabling ? await revokeUserCredentials(trx, userId, now) : undefined;
     await recordAudit(
       trx,
       context,
-      { action: "user.update", targetType: "user", targetId: userId, detail: change },
+      {
+        action: "user.update",
+        targetType: "user",
+        targetId: userId,
+        detail: { ...change, ...revoked },
+      },
       now,
     );
   });

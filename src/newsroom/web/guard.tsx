@@ -51,6 +51,25 @@ function resumeOf(c: NewsroomContext): Resume | undefined {
   return fields.length > 0 ? { action: c.req.path, fields } : undefined;
 }
 
+/** Records a signed-in user's refused action in the audit log. */
+export async function auditDenial(
+  c: NewsroomContext,
+  deps: NewsroomDeps,
+  action: Action,
+): Promise<void> {
+  await recordAudit(
+    deps.database.db,
+    auditContext(c),
+    {
+      action: "permission.denied",
+      targetType: "action",
+      targetId: action,
+      detail: { path: c.req.path, method: c.req.method },
+    },
+    deps.clock.now(),
+  );
+}
+
 /**
  * Checks the policy for this request. Returns a response when refused: a sign-in page for
  * nobody (keeping any posted text), a 403 page and an audit event for a signed-in user.
@@ -78,17 +97,7 @@ export async function refuse(
     );
     return page(c, view, 403);
   }
-  await recordAudit(
-    deps.database.db,
-    auditContext(c),
-    {
-      action: "permission.denied",
-      targetType: "action",
-      targetId: action,
-      detail: { path: c.req.path, method: c.req.method },
-    },
-    deps.clock.now(),
-  );
+  await auditDenial(c, deps, action);
   const view = (
     <AdminLayout title="Not allowed" session={c.get("session")} siteName={deps.config.SITE_NAME}>
       <p>Your role ({actor.role}) may not do this. Ask an editor or an admin.</p>
