@@ -18,6 +18,8 @@ export interface LlmConfig {
   backoffBaseMs?: number;
   /** Longest wait a `retry-after` header may impose before the call gives up waiting. */
   maxRetryAfterMs?: number;
+  /** CPU threads for the local model; unset lets llama.cpp choose. */
+  threads?: number;
 }
 
 export function llmConfigFrom(config: Config): LlmConfig {
