@@ -8,6 +8,23 @@ export type JsonSchema = Record<string, unknown>;
  * ones, so optional properties become required-but-nullable; `parseStructured` maps those
  * nulls back to "absent" before zod sees them.
  */
+/**
+ * Keywords OpenAI's strict mode rejects (its Structured Outputs guide lists the supported
+ * ones). zod still checks them on the answer, so dropping them from what is sent loses no
+ * rule; the local grammar keeps them because they bound string length there.
+ */
+const NOT_STRICT_KEYWORDS = new Set(["minLength", "maxLength"]);
+
+export function withoutStrictUnsupported(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutStrictUnsupported);
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !NOT_STRICT_KEYWORDS.has(key))
+      .map(([key, value]) => [key, withoutStrictUnsupported(value)]),
+  );
+}
+
 export function strictJsonSchema(schema: z.ZodType): JsonSchema {
   const raw = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const { $schema: _ignored, ...rest } = raw;

@@ -94,6 +94,8 @@ describe("OpenAI-compatible provider against the chat replay server", () => {
       expect(spec?.schema.additionalProperties).toBe(false);
       expect(spec?.schema.required).toEqual(["headline", "words", "dek"]);
       expect(JSON.stringify(spec?.schema.properties)).toContain('"null"');
+      // minLength is checked by zod, not sent: OpenAI's strict mode rejects it.
+      expect(JSON.stringify(spec?.schema)).not.toContain("minLength");
     },
   );
 

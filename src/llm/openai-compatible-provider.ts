@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { Logger } from "../core/log.js";
-import { exampleOfSchema, type JsonSchema, strictJsonSchema } from "./json-schema-strict.js";
+import {
+  exampleOfSchema,
+  type JsonSchema,
+  strictJsonSchema,
+  withoutStrictUnsupported,
+} from "./json-schema-strict.js";
 import { addUsage, NO_USAGE } from "./llm-cost.js";
 import {
   LlmError,
@@ -107,7 +112,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
 
   async generate<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
     const started = performance.now();
-    const schema = strictJsonSchema(request.schema);
+    const schema = withoutStrictUnsupported(strictJsonSchema(request.schema)) as JsonSchema;
     let usage = NO_USAGE;
     let attempts = 0;
     let retries = 0;
