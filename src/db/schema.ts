@@ -189,6 +189,10 @@ export interface TrendTopicTable {
   category: ColumnType<string, string | undefined, string>;
   /** English title when an editor or translator gave one; empty otherwise. */
   title_en: ColumnType<string, string | undefined, string>;
+  /** 1 when `title_en` is a model's translation (shown with a marker), 0 for an editor's. */
+  title_en_machine: ColumnType<number, number | undefined, number>;
+  /** Model that wrote a machine title; empty otherwise. */
+  title_en_model: ColumnType<string, string | undefined, string>;
   first_seen_at: string;
   last_seen_at: string;
   /** Start of the current unbroken run on the list; null when gone. */

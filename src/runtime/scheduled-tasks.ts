@@ -1,4 +1,5 @@
 import type { ScheduledTask } from "../jobs/scheduler.js";
+import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
 import type { RelatedService } from "../related/related-service.js";
 import type { SiteDeps } from "../site/site-deps.js";
@@ -9,6 +10,7 @@ export function scheduledTasks(deps: SiteDeps, related: RelatedService): Schedul
   return [
     publishDueTask(deps),
     trendPollTask(deps),
+    topicTitlesTask(deps),
     {
       // Catches up changes made elsewhere (imports, other processes, stories coming due).
       name: "related-refresh",

@@ -142,7 +142,7 @@ export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string)
 
 /**
  * Sets (or clears with "") the English title an editor gave a topic. Pages and briefs use
- * it instead of pinyin; nothing ever fills it automatically.
+ * it instead of pinyin. Machine titles come from `src/llm/topic-titles.ts` only.
  */
 export async function setTopicTitleEn(
   db: Kysely<Tables>,
@@ -153,7 +153,13 @@ export async function setTopicTitleEn(
   const title = titleEn.trim().slice(0, 200);
   const result = await db
     .updateTable("trend_topic")
-    .set({ title_en: title, updated_at: now.toISOString() })
+    // An editor's title replaces a machine one and is never marked as translation.
+    .set({
+      title_en: title,
+      title_en_machine: 0,
+      title_en_model: "",
+      updated_at: now.toISOString(),
+    })
     .where("id", "=", topicId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

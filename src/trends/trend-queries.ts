@@ -16,6 +16,9 @@ export interface HotRow {
   query: string;
   isHashtag: boolean;
   titleEn: string;
+  /** The English title is a model's translation (pages mark it); `titleEnModel` names the model. */
+  titleEnMachine: boolean;
+  titleEnModel: string;
   heat: number | null;
   heatCategory: string;
   label: string;
@@ -53,6 +56,8 @@ export async function hotSearchNow(db: Kysely<Tables>): Promise<HotSearchNow> {
       "t.query",
       "t.is_hashtag",
       "t.title_en",
+      "t.title_en_machine",
+      "t.title_en_model",
       "p.heat",
       "p.heat_category",
       "p.label",
@@ -96,6 +101,8 @@ export async function hotSearchNow(db: Kysely<Tables>): Promise<HotSearchNow> {
       query: r.query,
       isHashtag: r.is_hashtag === 1,
       titleEn: r.title_en,
+      titleEnMachine: r.title_en_machine === 1,
+      titleEnModel: r.title_en_model,
       heat: r.heat,
       heatCategory: r.heat_category,
       label: r.label,
@@ -138,6 +145,9 @@ export interface TopicFacts {
   query: string;
   isHashtag: boolean;
   titleEn: string;
+  /** The English title is a model's translation (pages mark it); `titleEnModel` names the model. */
+  titleEnMachine: boolean;
+  titleEnModel: string;
   category: string;
   firstSeenAt: string;
   lastSeenAt: string;
@@ -169,6 +179,8 @@ export async function topicFacts(db: Kysely<Tables>, id: number): Promise<TopicF
     query: t.query,
     isHashtag: t.is_hashtag === 1,
     titleEn: t.title_en,
+    titleEnMachine: t.title_en_machine === 1,
+    titleEnModel: t.title_en_model,
     category: t.category,
     firstSeenAt: t.first_seen_at,
     lastSeenAt: t.last_seen_at,

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
 import type { HotRow } from "../../trends/trend-queries.js";
+import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
 import { Layout } from "./layout.js";
 import type { PageMeta, SiteContext } from "./site-context.js";
 import { articlePath, StoryList, StoryMeta } from "./story-list.js";
@@ -24,7 +25,12 @@ const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
           <a href={`/trends/topic/${row.topicId}`} lang="zh-CN">
             {row.isHashtag ? `#${row.word}#` : row.word}
           </a>
-          {row.titleEn ? <span class="trend-en">{row.titleEn}</span> : null}
+          {row.titleEn ? (
+            <span class="trend-en" lang="en">
+              {row.titleEn}
+              {row.titleEnMachine ? <MachineTranslatedMark model={row.titleEnModel} /> : null}
+            </span>
+          ) : null}
           {row.coverage ? (
             <span class="trend-en">
               Our story: <a href={`/news/${row.coverage.slug}`}>{row.coverage.headline}</a>

@@ -3,6 +3,7 @@ import type { FC } from "hono/jsx";
 import { Layout } from "../../site/views/layout.js";
 import type { SiteContext } from "../../site/views/site-context.js";
 import type { HotSearchNow } from "../trend-queries.js";
+import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { sparklineSvg } from "./rank-chart-svg.js";
 import { dateTime, heatText, LABEL_NAMES, minutesText, movementText } from "./trend-format.js";
 
@@ -57,7 +58,15 @@ export const HotSearchPage: FC<{ site: SiteContext; now: HotSearchNow }> = ({ si
                   <a href={`/trends/topic/${row.topicId}`} lang="zh-Hans">
                     {shown}
                   </a>
-                  {row.titleEn ? <span class="trend-en"> {row.titleEn}</span> : null}
+                  {row.titleEn ? (
+                    <span class="trend-en" lang="en">
+                      {" "}
+                      {row.titleEn}
+                      {row.titleEnMachine ? (
+                        <MachineTranslatedMark model={row.titleEnModel} />
+                      ) : null}
+                    </span>
+                  ) : null}
                   {row.isCommercial ? <small> (promoted)</small> : null}
                 </th>
                 <td>{heatText(row.heat, row.heatCategory)}</td>

@@ -4,6 +4,7 @@ import { Layout } from "../../site/views/layout.js";
 import type { SiteContext } from "../../site/views/site-context.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
+import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { rankHeatChartSvg } from "./rank-chart-svg.js";
 import { dateTime, heatText, LABEL_NAMES } from "./trend-format.js";
 
@@ -59,7 +60,13 @@ export const TopicPage: FC<{
     >
       <h1 class="page-title">
         <span lang="zh-Hans">{shown}</span>
-        {facts.titleEn ? <span class="trend-en"> — {facts.titleEn}</span> : null}
+        {facts.titleEn ? (
+          <span class="trend-en" lang="en">
+            {" "}
+            — {facts.titleEn}
+            {facts.titleEnMachine ? <MachineTranslatedMark model={facts.titleEnModel} /> : null}
+          </span>
+        ) : null}
       </h1>
       <p class="dek">{STATE_TEXT[facts.state] ?? facts.state}</p>
       <figure>
