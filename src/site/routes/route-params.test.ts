@@ -42,6 +42,17 @@ describe.each(TEST_DIALECTS)("hostile path parameters on %s", (dialect) => {
     });
   }
 
+  it("answers 404 for ids beyond the database's integer range", async () => {
+    for (const path of [
+      "/trends/topic/99999999999999",
+      "/admin/stories/99999999999999",
+      "/api/v1/stories/99999999999999",
+      "/admin/users/2147483648",
+    ]) {
+      expect(`${path} ${(await site.request(path)).status}`).toBe(`${path} 404`);
+    }
+  });
+
   it("still serves the real article", async () => {
     expect((await site.request("/news/real-story")).status).toBe(200);
   });
