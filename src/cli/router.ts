@@ -1,4 +1,5 @@
 import { isAppError } from "../core/errors.js";
+import { databaseLabel, describeDatabaseFault } from "../db/database-faults.js";
 import {
   type CliIo,
   type Command,
@@ -51,8 +52,18 @@ async function runLeaf(command: LeafCommand, args: string[], io: CliIo): Promise
     return await command.run(args, io);
   } catch (error) {
     // Known failures (bad input, missing records) are the user's to fix: message only.
-    if (isAppError(error)) io.err(error.message);
-    else io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (isAppError(error)) {
+      io.err(error.message);
+      return EXIT_FAILED;
+    }
+    // The same default as the configuration's, for the message only.
+    const where = databaseLabel(io.env.DATABASE_URL ?? "sqlite:./data/resou.db");
+    const fault = describeDatabaseFault(error, where);
+    if (fault) {
+      io.err(fault.message);
+      return fault.kind === "configuration" ? EXIT_USAGE : EXIT_FAILED;
+    }
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT_FAILED;
   }
 }

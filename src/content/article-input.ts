@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKnownTimeZone, isRealCalendarDate } from "../core/time-zone.js";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./slug.js";
 
 /** Text that becomes a plain-text field: no control characters, trimmed, bounded. */
@@ -19,9 +20,7 @@ const isoDateOrDateTime = z
     /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
     "must be a date (2025-08-26) or date-time (2025-08-26T09:30+08:00)",
   )
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), {
-    message: "is not a real calendar date",
-  });
+  .refine(isRealCalendarDate, { message: "is not a real calendar date" });
 
 export const sectionInput = z.object({
   heading: plain(200).min(1, "a section needs a heading"),
@@ -57,7 +56,12 @@ export const articleInput = z.object({
   status: z.enum(["draft", "scheduled", "published", "unpublished"]).default("published"),
   published_at: isoDateOrDateTime.optional(),
   updated_at: isoDateOrDateTime.optional(),
-  time_zone: z.string().trim().max(64).optional(),
+  time_zone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isKnownTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` })
+    .optional(),
   demo: z.boolean().default(false),
 });
 

@@ -1,6 +1,12 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import type { ArticleKind, ArticleStatus, Tables } from "../db/schema.js";
 import type { SectionInput } from "./article-input.js";
+import {
+  readableImageUrl,
+  readableInstant,
+  readableSections,
+  readableZone,
+} from "./stored-values.js";
 
 export interface ArticleSummary {
   id: number;
@@ -181,10 +187,10 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleFu
     ...toSummary({ ...row, published_at: row.published_at ?? row.created_at }),
     status: row.status,
     lead: row.lead,
-    sections: JSON.parse(row.sections) as SectionInput[],
+    sections: readableSections(row.sections),
     hashtagEn: row.hashtag_en,
     tags,
-    corrections: corrections.map((c) => ({ notedAt: c.noted_at, text: c.text })),
+    corrections: corrections.map((c) => ({ notedAt: readableInstant(c.noted_at), text: c.text })),
     wordCount: row.word_count,
     plainText: row.plain_text,
     isDemo: row.is_demo === 1,
@@ -261,10 +267,10 @@ function toSummary(row: SummaryRow): ArticleSummary {
     dek: row.dek,
     category: { slug: row.category_slug, name: row.category_name },
     author: { slug: row.author_slug, name: row.author_name, kind: row.author_kind },
-    publishedAt: row.published_at ?? row.updated_at,
-    updatedAt: row.updated_at,
-    timeZone: row.time_zone,
-    imageUrl: row.image_url,
+    publishedAt: readableInstant(row.published_at, row.updated_at),
+    updatedAt: readableInstant(row.updated_at, row.published_at),
+    timeZone: readableZone(row.time_zone),
+    imageUrl: readableImageUrl(row.image_url),
     imageAlt: row.image_alt,
     hashtag: row.hashtag,
   };

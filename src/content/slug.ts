@@ -26,3 +26,8 @@ export function slugify(text: string, maxLength = 80): string {
     "",
   );
 }
+
+/** Whether a route parameter can name a stored slug at all; checked before any lookup. */
+export function isSlug(value: string): boolean {
+  return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
+}

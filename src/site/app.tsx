@@ -39,6 +39,15 @@ export function createApp(deps: SiteDeps): Hono {
     }),
   );
 
+  // Numeric ids in paths (`/trends/topic/:id`, `/admin/stories/:id`, `/api/v1/…/:id`) are
+  // database integers: a longer run of digits cannot name a record, and PostgreSQL would
+  // reject it as out of range mid-query. Refused here once for every route.
+  app.use(async (c, next) => {
+    if (c.req.path.split("/").some((segment) => /^[0-9]{10,}$/.test(segment))) {
+      return notFound(c, deps);
+    }
+    await next();
+  });
   for (const asset of ASSETS) {
     app.get(asset.path, (c) =>
       c.body(asset.body, 200, {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
+import { safeHeaders } from "../core/header-value.js";
 
 export interface PageCaching {
   /** Newest change to anything the page shows (UTC ISO). */
@@ -23,12 +24,12 @@ export function sendBody(
   status: 200 | 404 | 410 = 200,
 ): Response {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  const headers: Record<string, string> = {
+  const headers: Record<string, string> = safeHeaders({
     "Content-Type": contentType,
     ETag: etag,
     "Cache-Control": `public, max-age=${caching.maxAge ?? 60}, stale-while-revalidate=600`,
     "Cache-Tag": caching.tags.join(","),
-  };
+  });
   if (caching.lastModified) headers["Last-Modified"] = new Date(caching.lastModified).toUTCString();
   if (status === 200 && matchesValidators(c, etag, caching.lastModified)) {
     return new Response(null, { status: 304, headers });

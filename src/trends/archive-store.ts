@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
+import { validationFailed } from "../core/errors.js";
 import type { Tables } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";
+import { captureTimeProblem } from "./snapshot-validate.js";
 import type { SourceId, TrendRow } from "./trend-row.js";
 
 export interface ArchiveInput {
@@ -22,6 +24,8 @@ export async function ingestArchive(
   input: ArchiveInput,
   now: Date,
 ): Promise<{ status: "stored" | "duplicate"; snapshotId: number; topicsCreated: number }> {
+  const problem = captureTimeProblem(input.capturedAt, now);
+  if (problem) throw validationFailed(`Archive refused: ${problem}`, []);
   const hash = payloadHash(input.payload);
   const at = input.capturedAt.toISOString();
   const nowIso = now.toISOString();

@@ -3,7 +3,7 @@ import type { Tables } from "../db/schema.js";
 import { ingestArchive } from "./archive-store.js";
 import { type FetchFailure, failure } from "./fetch-failure.js";
 import { ingestSnapshot } from "./snapshot-store.js";
-import { validateList } from "./snapshot-validate.js";
+import { captureTimeProblem, validateList } from "./snapshot-validate.js";
 import {
   justjavacFileSchema,
   justjavacRow,
@@ -35,7 +35,7 @@ export type ImportResult =
   | {
       file: string;
       status: "rejected";
-      reason: FetchFailure["reason"] | "no_time";
+      reason: FetchFailure["reason"] | "no_time" | "future_time";
       detail: string;
     };
 
@@ -74,6 +74,8 @@ export async function importCapture(
       detail: "no capture time in the file or its name; pass --captured-at",
     };
   }
+  const future = captureTimeProblem(capturedAt, now);
+  if (future) return { file: file.name, status: "rejected", reason: "future_time", detail: future };
   if (recognised.archive) {
     const stored = await ingestArchive(
       db,

@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { validationFailed } from "../core/errors.js";
 import type { Tables, TrendPointTable, TrendTopicTable } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";
-import type { ValidList } from "./snapshot-validate.js";
+import { captureTimeProblem, type ValidList } from "./snapshot-validate.js";
 import { advanceTopic, markGone, type TopicStats } from "./topic-state.js";
 import {
   CHUNK,
@@ -62,6 +63,11 @@ export async function ingestSnapshots(
   inputs: SnapshotInput[],
   now: Date,
 ): Promise<IngestResult[]> {
+  // The last gate before storage, for every caller (poller, backfill, replay).
+  for (const input of inputs) {
+    const problem = captureTimeProblem(input.capturedAt, now);
+    if (problem) throw validationFailed(`Snapshot refused: ${problem}`, []);
+  }
   // Hash and compress outside the transaction: CPU work should not hold the write lock.
   const prepared: Prepared[] = inputs.map((input) => ({
     ...input,

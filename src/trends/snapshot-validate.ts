@@ -4,6 +4,26 @@ import type { ParsedList, TrendRow } from "./trend-row.js";
 /** Bounds of a real list: Weibo shows 50 ranked rows; anything far off is not the list. */
 export const MIN_RANKED = 40;
 export const MAX_RANKED = 60;
+/**
+ * Pinned and advert rows a list may carry beside its ranked rows. Weibo shows one or two
+ * pinned rows and a few adverts; thousands of them are not a hot-search list, and storing
+ * them would bloat the payload archive and every later reparse.
+ */
+export const MAX_UNRANKED = 20;
+/** How far ahead of our clock a capture time may be (clock skew between machines). */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Why a capture time cannot be stored, or undefined. A time beyond the clock would become
+ * the "latest" list on /trends until real time caught up with it, so it is refused.
+ */
+export function captureTimeProblem(capturedAt: Date, now: Date): string | undefined {
+  if (Number.isNaN(capturedAt.getTime())) return "the capture time is not a real time";
+  if (capturedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    return `capture time ${capturedAt.toISOString()} is in the future (now ${now.toISOString()})`;
+  }
+  return undefined;
+}
 
 /** A list that passed every check and may be stored. */
 export interface ValidList {
@@ -26,6 +46,13 @@ export function validateList(list: ParsedList): ValidList | FetchFailure {
     return failure(
       "row_count",
       `${ranked.length} ranked rows, expected ${MIN_RANKED}–${MAX_RANKED}`,
+    );
+  }
+  const unranked = list.rows.length - ranked.length;
+  if (unranked > MAX_UNRANKED) {
+    return failure(
+      "row_count",
+      `${ranked.length} ranked rows with ${unranked} advert or pinned rows, expected at most ${MAX_UNRANKED}`,
     );
   }
   const sorted = [...ranked].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));

@@ -2,35 +2,37 @@ import { parseDocument } from "yaml";
 import type { SectionInput } from "../article-input.js";
 
 /** Front-matter keys and the article fields they fill (aliases included). */
-const FIELD_FOR_KEY: Record<string, string> = {
-  slug: "slug",
-  kind: "kind",
-  title: "headline",
-  headline: "headline",
-  dek: "dek",
-  description: "dek",
-  summary: "dek",
-  lead: "lead",
-  category: "category",
-  byline: "byline",
-  author: "byline",
-  tags: "tags",
-  hashtag: "hashtag",
-  hashtag_en: "hashtag_en",
-  image: "image_url",
-  image_url: "image_url",
-  image_alt: "image_alt",
-  status: "status",
-  date: "published_at",
-  published: "published_at",
-  published_at: "published_at",
-  updated: "updated_at",
-  updated_at: "updated_at",
-  time_zone: "time_zone",
-  timezone: "time_zone",
-  demo: "demo",
-  sections: "sections",
-};
+const FIELD_FOR_KEY = new Map<string, string>(
+  Object.entries({
+    slug: "slug",
+    kind: "kind",
+    title: "headline",
+    headline: "headline",
+    dek: "dek",
+    description: "dek",
+    summary: "dek",
+    lead: "lead",
+    category: "category",
+    byline: "byline",
+    author: "byline",
+    tags: "tags",
+    hashtag: "hashtag",
+    hashtag_en: "hashtag_en",
+    image: "image_url",
+    image_url: "image_url",
+    image_alt: "image_alt",
+    status: "status",
+    date: "published_at",
+    published: "published_at",
+    published_at: "published_at",
+    updated: "updated_at",
+    updated_at: "updated_at",
+    time_zone: "time_zone",
+    timezone: "time_zone",
+    demo: "demo",
+    sections: "sections",
+  }),
+);
 
 export interface ParsedDocument {
   fields: Record<string, unknown>;
@@ -78,10 +80,12 @@ export function parseJsonDocument(value: unknown): ParsedDocument {
 }
 
 function mapFields(meta: Record<string, unknown>): ParsedDocument {
-  const fields: Record<string, unknown> = {};
+  // No prototype: an own `__proto__` key can never reach Object.prototype through it.
+  const fields: Record<string, unknown> = Object.create(null);
   const ignoredKeys: string[] = [];
   for (const [key, value] of Object.entries(meta)) {
-    const field = FIELD_FOR_KEY[key.toLowerCase()];
+    // A Map, not an object literal: `__proto__` or `constructor` must not find inherited members.
+    const field = FIELD_FOR_KEY.get(key.toLowerCase());
     if (!field) {
       ignoredKeys.push(key);
       continue;

@@ -128,7 +128,11 @@ function readDocuments(file: string, problems: ImportProblem[]): ParsedDocument[
       problems.push({ file, field: "(file)", message: "file is larger than 2 MiB" });
       return [];
     }
-    const text = readFileSync(file, "utf8");
+    const text = decodeUtf8(readFileSync(file));
+    if (text === undefined) {
+      problems.push({ file, field: "(file)", message: "is not valid UTF-8" });
+      return [];
+    }
     if (extname(file).toLowerCase() !== ".json") return [parseMarkdownDocument(text)];
     const json: unknown = JSON.parse(text);
     return Array.isArray(json) ? json.map(parseJsonDocument) : [parseJsonDocument(json)];
@@ -139,6 +143,15 @@ function readDocuments(file: string, problems: ImportProblem[]): ParsedDocument[
         : `cannot read: ${(error as Error).message}`;
     problems.push({ file, field: "(file)", message });
     return [];
+  }
+}
+
+/** The text, or undefined when the bytes are not UTF-8 (never silently U+FFFD). */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 

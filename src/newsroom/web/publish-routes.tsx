@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { toUtcIso } from "../../content/zoned-time.js";
 import { isAppError } from "../../core/errors.js";
+import { isRealCalendarDate } from "../../core/time-zone.js";
 import {
   correctArticle,
   publishArticle,
@@ -63,7 +64,7 @@ export function publishRoutes(deps: NewsroomDeps) {
     if ("response" in found) return found.response;
     const id = found.story.articleId;
     const local = formValue(c, "publish_at").trim();
-    if (!LOCAL_DATETIME.test(local))
+    if (!LOCAL_DATETIME.test(local) || !isRealCalendarDate(local))
       return problem(c, id, "publish_at: give a date and time, e.g. 2025-08-27T09:30", 422);
     const at = new Date(toUtcIso(local, deps.config.TIME_ZONE));
     return attempt(c, id, async () => {

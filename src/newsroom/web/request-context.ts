@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { badRequest } from "../../core/errors.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
 import { CSRF_FIELD, CSRF_HEADER, isStateChanging, sameOrigin, tokensMatch } from "../auth/csrf.js";
 import { findSession, type Session } from "../auth/session-store.js";
@@ -104,7 +105,10 @@ export function sessionMiddleware(
       type.startsWith("application/x-www-form-urlencoded") ||
       type.startsWith("multipart/form-data")
     ) {
-      const body = await c.req.parseBody({ all: true });
+      // A malformed body (multipart without a boundary, cut short) is the client's error.
+      const body = await c.req.parseBody({ all: true }).catch(() => {
+        throw badRequest("The form could not be read; send it again from the page.");
+      });
       const form: Record<string, string | string[]> = {};
       for (const [key, value] of Object.entries(body)) {
         if (typeof value === "string") form[key] = value;

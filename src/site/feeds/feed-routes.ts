@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { findCategoryBySlug } from "../../content/taxonomy-queries.js";
 import { sendBody } from "../page-response.js";
-import { notFound } from "../routes/list-routes.js";
+import { findIfSlug, notFound } from "../routes/list-routes.js";
 import type { SiteDeps } from "../site-deps.js";
 import { ATOM_CONTENT_TYPE, renderAtom } from "./atom.js";
 import { type LoadedFeed, loadFeed } from "./feed-items.js";
@@ -36,7 +36,9 @@ export function feedRoutes(deps: SiteDeps): Hono {
     });
 
     app.get(`/category/:slug/${format.file}`, async (c) => {
-      const category = await findCategoryBySlug(deps.database.db, c.req.param("slug"));
+      const category = await findIfSlug(c.req.param("slug"), (slug) =>
+        findCategoryBySlug(deps.database.db, slug),
+      );
       if (!category) return notFound(c, deps);
       const feed = await loadFeed(deps, category);
       return sendFeed(c, format, feed, ["feed", `category:${category.id}`]);

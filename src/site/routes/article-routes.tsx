@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
+import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
 import { topicFactsForHashtag } from "../../trends/trend-queries.js";
 import { HashtagTrendBox } from "../../trends/web/hashtag-trend-box.js";
@@ -12,6 +13,7 @@ import { Layout } from "../views/layout.js";
 import { MessagePage } from "../views/message-page.js";
 import { absoluteUrl } from "../views/site-context.js";
 import { articlePath } from "../views/story-list.js";
+import { notFound } from "./list-routes.js";
 
 export const RELATED_COUNT = 5;
 
@@ -20,6 +22,8 @@ export function articleRoutes(deps: SiteDeps) {
   const app = new Hono();
   app.get("/news/:slug", async (c) => {
     const slug = c.req.param("slug");
+    // Validated before anything else: the value reaches a query, a header and the page.
+    if (!isSlug(slug)) return notFound(c, deps);
     const now = deps.clock.now().toISOString();
     const site = await loadSiteContext(deps, c.req.path);
     const article = await findArticleBySlug(deps.database.db, slug);

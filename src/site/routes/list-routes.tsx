@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { listPublicationMonths } from "../../content/archive-queries.js";
 import { countPublished, type ListFilter, listPublished } from "../../content/article-queries.js";
+import { isSlug } from "../../content/slug.js";
 import {
   findAuthorBySlug,
   findCategoryBySlug,
@@ -93,7 +94,9 @@ export function listRoutes(deps: SiteDeps) {
 
   for (const suffix of ["", "/page/:n"]) {
     app.get(`/category/:slug${suffix}`, async (c) => {
-      const category = await findCategoryBySlug(db, c.req.param("slug"));
+      const category = await findIfSlug(c.req.param("slug"), (slug) =>
+        findCategoryBySlug(db, slug),
+      );
       if (!category) return notFound(c, deps);
       const base = `/category/${category.slug}`;
       const intro =
@@ -112,7 +115,7 @@ export function listRoutes(deps: SiteDeps) {
       );
     });
     app.get(`/tag/:slug${suffix}`, async (c) => {
-      const tag = await findTagBySlug(db, c.req.param("slug"));
+      const tag = await findIfSlug(c.req.param("slug"), (slug) => findTagBySlug(db, slug));
       if (!tag) return notFound(c, deps);
       return listing(
         c,
@@ -124,7 +127,7 @@ export function listRoutes(deps: SiteDeps) {
       );
     });
     app.get(`/byline/:slug${suffix}`, async (c) => {
-      const author = await findAuthorBySlug(db, c.req.param("slug"));
+      const author = await findIfSlug(c.req.param("slug"), (slug) => findAuthorBySlug(db, slug));
       if (!author) return notFound(c, deps);
       const intro = author.bio || `Articles by ${author.name}.`;
       return listing(c, `/byline/${author.slug}`, { authorId: author.id }, author.name, intro, [
@@ -163,6 +166,14 @@ export function listRoutes(deps: SiteDeps) {
   });
 
   return app;
+}
+
+/** Looks a record up only when the route parameter could be a slug at all. */
+export async function findIfSlug<T>(
+  value: string,
+  find: (slug: string) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return isSlug(value) ? find(value) : undefined;
 }
 
 function pad(n: number): string {
