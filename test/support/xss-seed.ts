@@ -63,7 +63,10 @@ export async function seedXss(
     now,
     passwordCost,
   );
-  const categories = vectors.map((v) => withVector(`Desk ${v.n} `, v.text, 80) ?? `Desk ${v.n}`);
+  const categories = vectors.map((v) => {
+    const name = withVector(`Desk ${v.n} `, v.text, 80);
+    return name === undefined || CONTROL.test(name) ? `Desk ${v.n}` : name;
+  });
   await ensureCategories(db, categories);
   const topicIds = await seedTopics(db, vectors, now);
   const seeded: SeededVector[] = [];
