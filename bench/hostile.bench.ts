@@ -41,12 +41,20 @@ try {
   console.log(`distinct pages     ${report.pages}`);
   console.log(`page loads         ${report.pageLoads}`);
   console.log(`reader documents   ${report.readerDocuments}`);
-  console.log(`refused by rules   ${report.refused.length} field values`);
+  const byField = new Map<string, number>();
+  for (const r of report.refused) {
+    const field = r.split(":")[0] ?? r;
+    byField.set(field, (byField.get(field) ?? 0) + 1);
+  }
+  const refusedList = [...byField].map(([f, n]) => `${f} ${n}`).join(", ");
+  console.log(`refused by rules   ${report.refused.length} field values (${refusedList})`);
+  console.log(`5xx answers        ${report.serverErrors.length}`);
   console.log(`dialogs            ${report.dialogs}`);
   console.log(`CSP violations     ${report.cspViolations}`);
   console.log(`findings           ${report.findings.length}`);
   console.log(`seed               ${((seeded - started) / 1000).toFixed(1)} s`);
   console.log(`probe              ${((done - seeded) / 1000).toFixed(1)} s`);
+  for (const e of report.serverErrors.slice(0, 20)) console.log(`  5xx: ${e}`);
   for (const f of report.findings.slice(0, 50)) {
     console.log(`  [${f.mode}] ${f.where}: ${f.problem}`);
   }

@@ -26,6 +26,8 @@ export interface SeededVector {
   vector: XssVector;
   articleId: number;
   slug: string;
+  /** The headline as stored: the vector itself unless the headline rule refused it. */
+  headline: string;
   categorySlug: string;
   tagSlug: string;
   bylineSlug: string;
@@ -137,6 +139,7 @@ export async function seedXss(
       vector,
       articleId: story.articleId,
       slug: row.slug,
+      headline: content.headline,
       categorySlug: row.categorySlug,
       tagSlug: tag?.slug ?? "",
       bylineSlug: row.bylineSlug,
