@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, each in its own process (so memory figures are its
  * own), printing what each prints: absolute figures and ratios against a baseline that the
- * same run measures. `npm run bench -- --quick` uses small corpora for a smoke run.
+ * same run measures. `npm run bench -- --quick` uses small corpora for a smoke run;
+ * `npm run bench -- hostile` (any word of a file name) runs only the matching ones.
  */
 import { spawn } from "node:child_process";
 
@@ -16,7 +17,15 @@ const BENCHES: { name: string; file: string; args: string[]; nodeArgs?: string[]
     nodeArgs: ["--expose-gc"],
   },
   { name: "search", file: "bench/search.bench.ts", args: quick ? ["--n", "10000"] : [] },
+  {
+    name: "hostile (XSS corpus in Chromium)",
+    file: "bench/hostile.bench.ts",
+    args: quick ? ["--quick"] : [],
+  },
 ];
+
+// `npm run bench -- hostile` runs only the benchmarks whose file name holds a given word.
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 function runOne(bench: (typeof BENCHES)[number]): Promise<number> {
   return new Promise((resolve) => {
@@ -32,7 +41,7 @@ function runOne(bench: (typeof BENCHES)[number]): Promise<number> {
 }
 
 let failed = 0;
-for (const bench of BENCHES) {
+for (const bench of BENCHES.filter((b) => only.every((word) => b.file.includes(word)))) {
   process.stdout.write(`\n== ${bench.name} ==\n`);
   const started = performance.now();
   const code = await runOne(bench);

@@ -3,6 +3,7 @@
  * The clock is fixed at NOW; each article sits on one of the edges the specs care about.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { JSDOM } from "jsdom";
 import { expect } from "vitest";
 import type { SiteHarness } from "../../../test/support/site-harness.js";
 
@@ -147,3 +148,14 @@ export const RFC822 =
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** With an explicit numeric offset, as the brief asks for zone-aware dates. */
 export const RFC3339_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+/**
+ * What a feed reader shows for a field it treats as HTML: the markup parsed into an inert
+ * fragment (a template: nothing runs, nothing loads). `text` is what the reader displays,
+ * `elements` every element the markup made.
+ */
+export function asReaderHtml(markup: string): { text: string; elements: string[] } {
+  const fragment = JSDOM.fragment(markup);
+  const elements = [...fragment.querySelectorAll("*")].map((e) => e.tagName.toLowerCase());
+  return { text: fragment.textContent ?? "", elements };
+}

@@ -1,6 +1,6 @@
 import { toZonedIso } from "../../content/zoned-time.js";
 import type { FeedChannel, FeedItem } from "./feed-model.js";
-import { cdata, escapeXml, XML_DECLARATION, xmlElement } from "./xml-escape.js";
+import { cdata, escapeXml, rssTextElement, XML_DECLARATION, xmlElement } from "./xml-escape.js";
 
 export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
@@ -26,15 +26,17 @@ export function rfc822Date(utcIso: string, timeZone: string): string {
  * RSS 2.0 (https://www.rssboard.org/rss-specification). `content:encoded` carries the full
  * HTML in CDATA; `dc:creator` names the byline because RSS's own `<author>` must be an
  * e-mail address; `atom:link rel="self"` is the RSS Advisory Board's recommended self link.
+ * Every human-readable text goes through `rssTextElement` (escaped for HTML, then for XML),
+ * because readers render those elements as HTML.
  */
 export function renderRss(channel: FeedChannel): string {
   const lines = [
     XML_DECLARATION,
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "<channel>",
-    xmlElement("title", channel.title),
+    rssTextElement("title", channel.title),
     xmlElement("link", channel.homeUrl),
-    xmlElement("description", channel.description),
+    rssTextElement("description", channel.description),
     xmlElement("language", channel.language),
     `<atom:link href="${escapeXml(channel.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     xmlElement("lastBuildDate", rfc822Date(channel.updated, channel.timeZone)),
@@ -43,7 +45,7 @@ export function renderRss(channel: FeedChannel): string {
     xmlElement("ttl", "15"),
     "<image>",
     xmlElement("url", channel.iconUrl),
-    xmlElement("title", channel.title),
+    rssTextElement("title", channel.title),
     xmlElement("link", channel.homeUrl),
     "</image>",
     ...channel.items.map((item) => rssItem(item)),
@@ -56,14 +58,14 @@ export function renderRss(channel: FeedChannel): string {
 function rssItem(item: FeedItem): string {
   return [
     "<item>",
-    xmlElement("title", item.title),
+    rssTextElement("title", item.title),
     xmlElement("link", item.url),
     xmlElement("guid", item.id, { isPermaLink: item.id === item.url ? "true" : "false" }),
     xmlElement("pubDate", rfc822Date(item.published, item.timeZone)),
-    xmlElement("dc:creator", item.author.name),
-    xmlElement("category", item.category.name, { domain: item.category.url }),
-    ...item.tags.map((tag) => xmlElement("category", tag)),
-    xmlElement("description", item.summary),
+    rssTextElement("dc:creator", item.author.name),
+    rssTextElement("category", item.category.name, { domain: item.category.url }),
+    ...item.tags.map((tag) => rssTextElement("category", tag)),
+    rssTextElement("description", item.summary),
     `<content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
     "</item>",
   ].join("\n");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { node, parseXml, text } from "./feed-fixtures.js";
+import { asReaderHtml, node, parseXml, text } from "./feed-fixtures.js";
 import { rfc822Date } from "./rss.js";
-import { cdata, escapeXml, xmlElement } from "./xml-escape.js";
+import { cdata, escapeXml, rssTextElement, xmlElement } from "./xml-escape.js";
 
 describe("escapeXml and cdata", () => {
   it("escapes the five XML specials for text and attributes", () => {
@@ -26,6 +26,19 @@ describe("escapeXml and cdata", () => {
     const wrapped = cdata(body);
     expect(wrapped.match(/\]\]>/g)?.length).toBe(3);
     expect(text(node(parseXml(`<root><c>${wrapped}</c></root>`).root).c)).toBe(body);
+  });
+});
+
+describe("rssTextElement", () => {
+  it("escapes for HTML, then for XML, so a reader's HTML parser shows the typed text", () => {
+    const typed = `<svg onload=alert(1)> & &amp; "q" 'a'`;
+    const element = rssTextElement("title", typed, { domain: "https://x.example/?a=1&b=2" });
+    expect(element).toBe(
+      `<title domain="https://x.example/?a=1&amp;b=2">&amp;lt;svg onload=alert(1)&amp;gt; &amp;amp; &amp;amp;amp; &amp;quot;q&amp;quot; &amp;#39;a&amp;#39;</title>`,
+    );
+    const title = node(parseXml(`<root>${element}</root>`).root).title;
+    expect(node(title)["@_domain"]).toBe("https://x.example/?a=1&b=2");
+    expect(asReaderHtml(text(title))).toEqual({ text: typed, elements: [] });
   });
 });
 

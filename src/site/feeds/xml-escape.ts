@@ -51,6 +51,23 @@ export function xmlElement(
   return `<${name}${xmlAttributes(attributes)}>${escapeXml(text)}</${name}>`;
 }
 
+/**
+ * An RSS element whose plain text readers will render as HTML. RSS 2.0 never says whether
+ * `title`, `description`, `category` or `dc:creator` hold text or markup, and readers settle
+ * it by treating them as HTML: a dek `<svg onload=…>` escaped once reaches the reader as the
+ * live tag. So the text is escaped for HTML first and the result escaped again for XML: the
+ * XML parser gives back `&lt;svg…`, which HTML then shows as the characters the author typed.
+ * Atom (`type="text"`), JSON Feed's plain fields and the sitemaps say "text" and are escaped
+ * once with `xmlElement`.
+ */
+export function rssTextElement(
+  name: string,
+  text: string,
+  attributes: Record<string, string | undefined> = {},
+): string {
+  return xmlElement(name, escapeXml(text), attributes);
+}
+
 /** ` a="1" b="2"`, skipping undefined values. */
 export function xmlAttributes(attributes: Record<string, string | undefined>): string {
   return Object.entries(attributes)
