@@ -7,6 +7,7 @@ import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
 import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
+import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0130-search-filter-index": searchFilterIndexMigration,
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
+  "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
 };
