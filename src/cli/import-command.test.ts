@@ -8,6 +8,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
+import { loadRelatedList } from "../related/related-store.js";
 import type { CliIo } from "./command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
@@ -49,6 +50,44 @@ describe.each(TEST_DIALECTS)("resou import and migrate on %s", (dialect) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("leaves every changed article's related list current when it returns", async () => {
+    expect(await resou("import", FIXTURES)).toBe(0);
+    const flood = await database.db
+      .selectFrom("article")
+      .select("id")
+      .where("slug", "=", "flood-defence-budget")
+      .executeTakeFirstOrThrow();
+    // Its category holds two more articles: the list is never shorter than that.
+    expect((await loadRelatedList(database.db, flood.id)).length).toBeGreaterThanOrEqual(2);
+
+    writeFileSync(
+      join(dir, "flood-defence-vote.md"),
+      [
+        "---",
+        'title: "Council Approves the Larger Flood Defence Budget for Pumps and Sea Walls"',
+        "date: 2025-08-27T18:00+08:00",
+        'category: "News & Politics"',
+        'tags: ["Budgets"]',
+        "---",
+        "",
+        "Councillors voted to double spending on flood defence pumps and sea walls after the budget debate.",
+        "",
+      ].join("\n"),
+    );
+    expect(await resou("import", join(dir, "flood-defence-vote.md"))).toBe(0);
+    expect(stdout.at(-1)).toMatch(/^Updated \d+ related-article list\(s\)\.$/);
+    const vote = await database.db
+      .selectFrom("article")
+      .select("id")
+      .where("slug", "=", "flood-defence-vote")
+      .executeTakeFirstOrThrow();
+    const after = await loadRelatedList(database.db, flood.id);
+    expect(after[0]).toMatchObject({ id: vote.id, fill: false });
+    expect(new Set(after.map((r) => r.id)).size).toBe(after.length);
+    const own = await loadRelatedList(database.db, vote.id);
+    expect(own[0]).toMatchObject({ id: flood.id, fill: false });
+  });
+
   it("migrates an already migrated database without error", async () => {
     expect(await resou("migrate")).toBe(0);
     expect(stdout.at(-1)).toMatch(/already at the latest schema/);
@@ -60,13 +99,13 @@ describe.each(TEST_DIALECTS)("resou import and migrate on %s", (dialect) => {
     expect(stdout).toContain(
       `created   ${join(FIXTURES, "harbour-ferry-timetable.md")} (harbour-ferry-timetable)`,
     );
-    expect(stdout.at(-1)).toBe("Imported 4 article(s): 4 created, 0 updated, 0 unchanged.");
+    expect(stdout).toContain("Imported 4 article(s): 4 created, 0 updated, 0 unchanged.");
 
     stdout.length = 0;
     const file = join(dir, "cli-story.md");
     writeFileSync(file, "---\ntitle: One\ncategory: Sports\nextra: 1\n---\n\nText.\n");
     expect(await resou("import", FIXTURES, file)).toBe(0);
-    expect(stdout.at(-1)).toBe("Imported 5 article(s): 1 created, 0 updated, 4 unchanged.");
+    expect(stdout).toContain("Imported 5 article(s): 1 created, 0 updated, 4 unchanged.");
     expect(stderr).toEqual([`warning: ${file}: ignored unknown key "extra"`]);
 
     stdout.length = 0;
@@ -75,6 +114,7 @@ describe.each(TEST_DIALECTS)("resou import and migrate on %s", (dialect) => {
     expect(stdout).toEqual([
       `updated   ${file} (cli-story)`,
       "Imported 1 article(s): 0 created, 1 updated, 0 unchanged.",
+      expect.stringMatching(/^Updated \d+ related-article list\(s\)\.$/),
     ]);
     expect(await count()).toBe(5);
   });

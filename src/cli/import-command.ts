@@ -1,5 +1,6 @@
 import { importArticles } from "../content/import/import-articles.js";
 import { isAppError } from "../core/errors.js";
+import { createRelatedService } from "../related/related-service.js";
 import { cliConfig, withDatabase } from "./cli-database.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
 
@@ -32,6 +33,12 @@ export const importCommand: LeafCommand = {
           (o) => `${report.results.filter((r) => r.outcome === o).length} ${o}`,
         );
         io.out(`Imported ${report.results.length} article(s): ${counts.join(", ")}.`);
+        // Related lists are current when the command returns, as after a newsroom publish.
+        const changed = report.results.filter((r) => r.outcome !== "unchanged").map((r) => r.id);
+        if (changed.length > 0) {
+          const related = await createRelatedService(database).refreshArticles(changed, new Date());
+          io.out(`Updated ${related.lists} related-article list(s).`);
+        }
         return EXIT_OK;
       } catch (error) {
         if (!isAppError(error)) throw error;

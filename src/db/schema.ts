@@ -107,6 +107,8 @@ export interface ArticleRelatedTable {
   related_id: number;
   rank: number;
   score: number;
+  /** 1 when the entry fills a short list from the same category (no engine pick). */
+  fill: number;
 }
 
 /** SQLite FTS5 table on SQLite; on PostgreSQL a plain table with a generated tsvector. */

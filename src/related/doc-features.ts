@@ -12,7 +12,7 @@ export const CHANNEL_TAG = 2;
 export type Channel = 0 | 1 | 2;
 const PREFIX = ["", "\u0001", "\u0002"] as const;
 /** A word term that is a number (entity and tag keys start with their prefix). */
-const NUMBER = /^\p{N}/u;
+export const NUMBER_KEY = /^\p{N}/u;
 
 export function channelOf(key: string): Channel {
   if (key.startsWith(PREFIX[1])) return CHANNEL_ENTITY;
@@ -29,6 +29,8 @@ export interface DocFeatures {
   days: number;
   /** Days of the week and months the article names (`mentionMask`). */
   mentions: number;
+  /** Word keys of the headline (and hashtags): how a story is framed in a few words. */
+  titleKeys: string[];
 }
 
 function addCounts(
@@ -74,7 +76,8 @@ export function extractFeatures(doc: RelatedDoc, options: RelatedOptions): DocFe
   const weights = new Map<string, number>();
   // Numbers ("4.6", "2013", "184") are facts: they tell look-alike stories apart.
   const numbers = options.weights.numbers;
-  for (const [k, tf] of counts) weights.set(k, (1 + Math.log(tf)) * (NUMBER.test(k) ? numbers : 1));
+  for (const [k, tf] of counts)
+    weights.set(k, (1 + Math.log(tf)) * (NUMBER_KEY.test(k) ? numbers : 1));
 
   const stream = [...titleTokens, ...leadTokens, ...bodyTokens];
   return {
@@ -82,5 +85,6 @@ export function extractFeatures(doc: RelatedDoc, options: RelatedOptions): DocFe
     signature: minhashSignature(shingles(stream)),
     days: toEpochDays(doc.publishedAt),
     mentions: mentionMask(`${doc.title}\n${lead}\n${doc.body}`),
+    titleKeys: [...new Set([...titleTokens, ...(doc.hashtags ?? []).flatMap((h) => tokenize(h))])],
   };
 }

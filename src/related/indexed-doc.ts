@@ -34,6 +34,8 @@ export interface IndexedDoc {
   days: number;
   /** Weekdays and months named in the text (`mentionMask`). */
   mentions: number;
+  /** Term ids of the headline's words, ascending. */
+  titleTerms: Int32Array;
   /** Vector norm with the idf of `normAt` documents. */
   norm: number;
   normAt: number;
@@ -46,6 +48,7 @@ export interface InternedFeatures {
   signature: Uint32Array;
   days: number;
   mentions: number;
+  titleIds: Int32Array;
 }
 
 /** Interns the features' keys, counting them into document frequencies when `count` is set. */
@@ -68,6 +71,7 @@ export function internFeatures(
     signature: features.signature,
     days: features.days,
     mentions: features.mentions,
+    titleIds: Int32Array.from(new Set(features.titleKeys.map((k) => vocab.idOf(k)))).sort(),
   };
 }
 
@@ -106,6 +110,7 @@ export function buildIndexedDoc(
     signature: slabs.signatures.from(features.signature),
     days: features.days,
     mentions: features.mentions,
+    titleTerms: slabs.terms.from(Array.from(features.titleIds)),
     norm: 0,
     normAt: -1,
   };
@@ -181,6 +186,27 @@ export class DenseScratch {
     if (!doc) return;
     for (const t of doc.terms) this.values[t] = 0;
     this.held = undefined;
+  }
+
+  /**
+   * The loaded article's cosine with `other`, split by what the shared terms are: plain
+   * words, number words, named entities, tags/hashtags (the four add up to the cosine).
+   */
+  cosineParts(other: IndexedDoc): [number, number, number, number] {
+    const parts: [number, number, number, number] = [0, 0, 0, 0];
+    const no = refreshNorm(other, this.vocab);
+    if (this.norm === 0 || no === 0) return parts;
+    const { terms, weights } = other;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i] as number;
+      const v = this.values[t] as number;
+      if (v === 0) continue;
+      const channel = this.vocab.channel(t);
+      const part = channel === 0 ? (this.vocab.isNumber(t) ? 1 : 0) : channel + 1;
+      parts[part] = (parts[part] as number) + v * (weights[i] as number);
+    }
+    const scale = this.norm * no;
+    return [parts[0] / scale, parts[1] / scale, parts[2] / scale, parts[3] / scale];
   }
 
   /** Cosine of the loaded article with `other`. */

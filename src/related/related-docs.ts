@@ -95,6 +95,31 @@ export async function loadDocsChangedSince(
   });
 }
 
+/** The given articles, `doc` absent for those not public (drafts, unpublished, gone). */
+export async function loadDocsByIds(
+  db: Db,
+  ids: readonly number[],
+  now: string,
+): Promise<{ id: number; doc?: RelatedDoc }[]> {
+  const out: { id: number; doc?: RelatedDoc }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom("article")
+      .innerJoin("category", "category.id", "article.category_id")
+      .select(docColumns)
+      .where("article.id", "in", chunk)
+      .where(isPublic(now))
+      .execute();
+    const docs = new Map((await withTags(db, rows)).map((d) => [Number(d.id), d]));
+    for (const id of chunk) {
+      const doc = docs.get(id);
+      out.push(doc ? { id, doc } : { id });
+    }
+  }
+  return out;
+}
+
 export async function publicIds(db: Db, now: string, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await db

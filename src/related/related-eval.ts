@@ -1,3 +1,4 @@
+import { createBm25Baseline } from "./baseline-bm25.js";
 import { createRecentBaseline } from "./baseline-recent.js";
 import { createTfidfBaseline } from "./baseline-tfidf.js";
 import {
@@ -8,9 +9,10 @@ import {
 } from "./eval-metrics.js";
 import type { LabeledArticle } from "./labeled-corpus.js";
 import { createRelatedIndex } from "./related-index.js";
+import type { RelatedModel } from "./related-model.js";
 import type { RelatedHit, RelatedId, RelatedOptions } from "./related-types.js";
 
-export type EvalMethod = "engine" | "baseline_recent" | "baseline_tfidf";
+export type EvalMethod = "engine" | "baseline_recent" | "baseline_tfidf" | "baseline_bm25";
 export type EvalReport = Record<EvalMethod, MetricSummary>;
 
 /**
@@ -20,7 +22,12 @@ export type EvalReport = Record<EvalMethod, MetricSummary>;
  */
 export function evaluateRelated(
   corpus: readonly LabeledArticle[],
-  options: { k?: number; engine?: Partial<RelatedOptions>; methods?: readonly EvalMethod[] } = {},
+  options: {
+    k?: number;
+    engine?: Partial<RelatedOptions>;
+    model?: RelatedModel;
+    methods?: readonly EvalMethod[];
+  } = {},
 ): EvalReport {
   const k = Math.max(10, options.k ?? 10);
   const docs = corpus.map((a) => a.doc);
@@ -30,10 +37,15 @@ export function evaluateRelated(
     list.push(a.doc.id);
     members.set(a.cluster, list);
   }
-  const methods = options.methods ?? ["engine", "baseline_recent", "baseline_tfidf"];
+  const methods = options.methods ?? [
+    "engine",
+    "baseline_recent",
+    "baseline_tfidf",
+    "baseline_bm25",
+  ];
   const rankers: Partial<Record<EvalMethod, (id: RelatedId) => RelatedHit[]>> = {};
   if (methods.includes("engine")) {
-    const index = createRelatedIndex(options.engine);
+    const index = createRelatedIndex(options.engine, options.model);
     index.rebuild(docs);
     rankers.engine = (id) => index.topK(id, k);
   }
@@ -44,6 +56,10 @@ export function evaluateRelated(
   if (methods.includes("baseline_tfidf")) {
     const tfidf = createTfidfBaseline(docs);
     rankers.baseline_tfidf = (id) => tfidf.topK(id, k);
+  }
+  if (methods.includes("baseline_bm25")) {
+    const bm25 = createBm25Baseline(docs);
+    rankers.baseline_bm25 = (id) => bm25.topK(id, k);
   }
   const report: Partial<EvalReport> = {};
   for (const method of methods) {

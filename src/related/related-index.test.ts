@@ -137,12 +137,10 @@ describe("createRelatedIndex", () => {
     index.add({ id: "other-day", ...story("Thursday") });
     index.add({ id: "same-day", ...story("Sunday") });
     for (const d of distractors) index.add(d);
-    expect(index.topK("q", 2).map((h) => h.id)).toEqual(["same-day", "other-day"]);
-    const blind = createRelatedIndex({ duplicateThreshold: 2, mentionWeight: 0 });
-    for (const id of ["q", "other-day", "same-day"])
-      blind.add({ id, ...story(id === "other-day" ? "Thursday" : "Sunday") });
-    const [first, second] = blind.topK("q", 2);
-    expect(first?.score).toBeCloseTo(second?.score ?? 0);
+    const [first, second] = index.topK("q", 2);
+    expect(first?.id).toBe("same-day");
+    expect(second?.id).toBe("other-day");
+    expect(first?.score ?? 0).toBeGreaterThan(second?.score ?? 0);
   });
 
   it("builds the same lists with rebuild() as with one add() at a time", () => {

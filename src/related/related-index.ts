@@ -7,7 +7,9 @@ import {
   internFeatures,
   refreshNorm,
 } from "./indexed-doc.js";
-import { pairFactor, pickDiverse, withFeedback, withManifold } from "./related-rerank.js";
+import { poolFeatures } from "./pair-features.js";
+import { type RelatedModel, shippedRelatedModel } from "./related-model.js";
+import { pickDistinct } from "./related-rerank.js";
 import {
   type RelatedDoc,
   type RelatedHit,
@@ -18,8 +20,6 @@ import {
 import { ShownLists } from "./shown-lists.js";
 import { TermPostings } from "./term-postings.js";
 import { TermVocabulary } from "./term-vocabulary.js";
-import { proximityFactor, recencyFactor, toEpochDays } from "./time-decay.js";
-import { mentionFactor } from "./time-mentions.js";
 import { TopHeap } from "./top-heap.js";
 import { decodeSortedIds as decodeIds } from "./varint.js";
 
@@ -40,8 +40,13 @@ export interface RelatedIndex {
   /** Drops an article; returns the ids whose last computed lists showed it. */
   remove(id: RelatedId): RelatedId[];
   has(id: RelatedId): boolean;
-  /** The `k` most related articles, best first, never `id` itself; [] for an unknown id. */
+  /** The `k` most related articles, best first (score: the model's probability), never `id` itself. */
   topK(id: RelatedId, k: number): RelatedHit[];
+  /**
+   * The candidate pool of `id` with each candidate's feature row (`pair-features.ts`), for
+   * fitting the model; best first by cosine.
+   */
+  explain(id: RelatedId): { ids: RelatedId[]; rows: Float64Array[] };
   /** Articles whose lists may change after `id` was added, edited or removed (not `id`). */
   affectedBy(id: RelatedId): RelatedId[];
   readonly size: number;
@@ -49,7 +54,14 @@ export interface RelatedIndex {
   byteSize(): number;
 }
 
-export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): RelatedIndex {
+/**
+ * `model` scores each query–candidate pair; the one shipped in `related-model.json` unless
+ * given (it is read on the first `topK`).
+ */
+export function createRelatedIndex(
+  partial: Partial<RelatedOptions> = {},
+  model?: RelatedModel,
+): RelatedIndex {
   const options = resolveOptions(partial);
   const vocab = new TermVocabulary();
   let postings = new TermPostings();
@@ -60,14 +72,10 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
   const free: number[] = [];
   const slotOf = new Map<RelatedId, number>();
   const shown = new ShownLists();
-  const fixedNow = toEpochDays(options.now);
-  let newestDays = Number.NaN;
 
   let acc = new Float64Array(0);
-  /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents), date, date words. */
+  /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents). */
   let normOf = new Float64Array(0);
-  let daysOf = new Float64Array(0);
-  let mentionsOf = new Float64Array(0);
   let normsAt = 0;
   let stamp = new Uint32Array(0);
   let touched = new Int32Array(0);
@@ -88,12 +96,6 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     const norms = new Float64Array(size);
     norms.set(normOf);
     normOf = norms;
-    const days = new Float64Array(size);
-    days.set(daysOf);
-    daysOf = days;
-    const mentions = new Float64Array(size);
-    mentions.set(mentionsOf);
-    mentionsOf = mentions;
     const s = new Uint32Array(size);
     s.set(stamp);
     stamp = s;
@@ -110,9 +112,6 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     }
     ensureCapacity(slots.length);
     normOf[slot] = refreshNorm(doc, vocab);
-    daysOf[slot] = doc.days;
-    mentionsOf[slot] = doc.mentions;
-    if (!(doc.days <= newestDays)) newestDays = Number.isNaN(doc.days) ? newestDays : doc.days;
   }
 
   function removeSlot(id: RelatedId): boolean {
@@ -127,20 +126,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     return true;
   }
 
-  /** The first pass's candidates with exact cosine and time factors, best first. */
+  /** The first pass's candidates with their exact cosine, best first. */
   function exact(slot: number): { item: number; score: number }[] {
     const q = slots[slot] as IndexedDoc;
-    const nowDays = Number.isNaN(fixedNow) ? newestDays : fixedNow;
     return heap
       .sorted()
-      .map(({ item }) => {
-        const doc = slots[item] as IndexedDoc;
-        const score =
-          cosine(q, doc) *
-          pairFactor(q, doc, options) *
-          recencyFactor(doc.days, nowDays, options.recency);
-        return { item, score };
-      })
+      .map(({ item }) => ({ item, score: cosine(q, slots[item] as IndexedDoc) }))
       .sort((a, b) => b.score - a.score || a.item - b.item);
   }
 
@@ -188,17 +179,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
         acc[d] = (acc[d] as number) + qv * (weights[j] as number);
       }
     }
-    const nowDays = Number.isNaN(fixedNow) ? newestDays : fixedNow;
     heap.clear();
     for (let i = 0; i < count; i++) {
       const d = touched[i] as number;
       if (d === slot) continue;
-      let score = (acc[d] as number) / (qn * (normOf[d] as number));
-      if (score <= heap.floor()) continue;
-      score *= proximityFactor(q.days, daysOf[d] as number, options.timeProximity);
-      score *= recencyFactor(daysOf[d] as number, nowDays, options.recency);
-      score *= mentionFactor(q.mentions, mentionsOf[d] as number, options.mentionWeight);
-      heap.push(d, score);
+      const score = (acc[d] as number) / (qn * (normOf[d] as number));
+      if (score > heap.floor()) heap.push(d, score);
     }
   }
 
@@ -220,16 +206,27 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     });
   }
 
+  /** The pool of the article in `slot`: its best candidates by cosine, with feature rows. */
+  function pool(slot: number, k: number) {
+    const q = slots[slot] as IndexedDoc;
+    scoreNeighbours(slot);
+    const members = exact(slot)
+      .slice(0, Math.max(options.poolSize, k))
+      .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, cosine: score }));
+    return { q, members, rows: poolFeatures(q, members, scratch, vocab) };
+  }
+
   function topK(id: RelatedId, k: number): RelatedHit[] {
     const slot = slotOf.get(id);
     if (slot === undefined || k <= 0) return [];
-    const q = slots[slot] as IndexedDoc;
-    scoreNeighbours(slot);
-    const first = exact(slot)
-      .slice(0, Math.max(options.poolSize, k))
-      .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, score }));
-    const reranked = withFeedback(withManifold(q, first, scratch, options), scratch, options);
-    const hits = pickDiverse(q, reranked, k, scratch, options);
+    model ??= shippedRelatedModel();
+    const scorer = model;
+    const { q, members, rows } = pool(slot, k);
+    // Ranked without the model's floor: the caller decides what counts as a pick.
+    const scored = members
+      .map((m, i) => ({ doc: m.doc, score: scorer.probability(rows[i] as Float64Array) }))
+      .sort((a, b) => b.score - a.score);
+    const hits = pickDistinct(q, scored, k, options);
     shown.remember(id, hits);
     return hits;
   }
@@ -272,6 +269,12 @@ export function createRelatedIndex(partial: Partial<RelatedOptions> = {}): Relat
     },
     has: (id) => slotOf.has(id),
     topK,
+    explain(id) {
+      const slot = slotOf.get(id);
+      if (slot === undefined) return { ids: [], rows: [] };
+      const { members, rows } = pool(slot, 0);
+      return { ids: members.map((m) => m.doc.id), rows };
+    },
     affectedBy(id) {
       const out = new Set<RelatedId>(shown.holders(id));
       const slot = slotOf.get(id);

@@ -1,6 +1,14 @@
 import type { Database } from "../db/database.js";
-import { listsShowing, loadDocsChangedSince, loadPublicDocs, publicIds } from "./related-docs.js";
+import { CategoryFill } from "./category-fill.js";
+import {
+  listsShowing,
+  loadDocsByIds,
+  loadDocsChangedSince,
+  loadPublicDocs,
+  publicIds,
+} from "./related-docs.js";
 import { createRelatedIndex, type RelatedIndex } from "./related-index.js";
+import { shippedRelatedModel } from "./related-model.js";
 import { saveRelatedLists } from "./related-store.js";
 import type { RelatedDoc, RelatedHit, RelatedOptions } from "./related-types.js";
 
@@ -23,6 +31,11 @@ export interface RelatedService {
   refresh(now: Date): Promise<RefreshReport>;
   /** Rebuilds the index from every public article and rewrites every list. */
   rebuildAll(now: Date): Promise<RefreshReport>;
+  /**
+   * Brings the lists touched by these articles up to date now (theirs, and those that may
+   * show them), whatever process changed them: what a CLI import calls before it returns.
+   */
+  refreshArticles(ids: readonly number[], now: Date): Promise<RefreshReport>;
 }
 
 // Writes in one second can share an updated_at with the previous refresh's watermark.
@@ -39,7 +52,16 @@ export function createRelatedService(
   options: Partial<RelatedOptions> = {},
 ): RelatedService {
   let index: RelatedIndex | undefined;
+  let fill = new CategoryFill();
   let watermark = "";
+  const floor = shippedRelatedModel().file.floor;
+  /** The stored list: engine picks above the model's floor, completed from the category. */
+  const listOf = (current: RelatedIndex, id: RelatedDoc["id"]): RelatedHit[] =>
+    fill.complete(
+      id,
+      current.topK(id, RELATED_LIST_SIZE).filter((h) => h.score >= floor),
+      RELATED_LIST_SIZE,
+    );
   let running: Promise<unknown> = Promise.resolve();
 
   // One refresh at a time per process: two overlapping ones would race on the index.
@@ -54,6 +76,8 @@ export function createRelatedService(
     const docs = await loadPublicDocs(database.db, at);
     index = createRelatedIndex(options);
     index.rebuild(docs);
+    fill = new CategoryFill();
+    for (const doc of docs) fill.add(doc);
     watermark = at;
     const stored = await database.db
       .selectFrom("article_related")
@@ -63,7 +87,7 @@ export function createRelatedService(
     if (!writeAllLists && stored.length > 0)
       return { changed: docs.length, lists: 0, rebuilt: true };
     const lists = new Map<number, RelatedHit[]>();
-    for (const doc of docs) lists.set(Number(doc.id), index.topK(doc.id, RELATED_LIST_SIZE));
+    for (const doc of docs) lists.set(Number(doc.id), listOf(index, doc.id));
     // Lists of articles that are no longer public are cleared too.
     const visible = new Set(docs.map((d) => Number(d.id)));
     const orphaned = await database.db
@@ -81,6 +105,14 @@ export function createRelatedService(
     const since = new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS).toISOString();
     const changed = await loadDocsChangedSince(database.db, since, at);
     watermark = at;
+    return apply(current, changed, at);
+  };
+
+  const apply = async (
+    current: RelatedIndex,
+    changed: { id: number; doc?: RelatedDoc }[],
+    at: string,
+  ): Promise<RefreshReport> => {
     if (changed.length === 0) return { changed: 0, lists: 0, rebuilt: false };
     const visible = await publicIds(
       database.db,
@@ -92,9 +124,11 @@ export function createRelatedService(
     for (const { id, doc } of changed) {
       if (visible.has(id) && doc) {
         current.add(doc);
+        fill.add(doc);
         affected.add(id);
         for (const other of current.affectedBy(id)) affected.add(Number(other));
       } else if (current.has(id)) {
+        fill.remove(id);
         for (const other of current.remove(id)) affected.add(Number(other));
         removed.add(id);
       } else {
@@ -111,7 +145,7 @@ export function createRelatedService(
     const lists = new Map<number, RelatedHit[]>();
     for (const id of removed) lists.set(id, []);
     for (const id of affected) {
-      if (!removed.has(id) && current.has(id)) lists.set(id, current.topK(id, RELATED_LIST_SIZE));
+      if (!removed.has(id) && current.has(id)) lists.set(id, listOf(current, id));
     }
     await saveRelatedLists(database.db, lists);
     return { changed: changed.length, lists: lists.size, rebuilt: false };
@@ -120,6 +154,15 @@ export function createRelatedService(
   return {
     refresh: (now) => serial(() => (index ? incremental(index, now) : build(now, false))),
     rebuildAll: (now) => serial(() => build(now, true)),
+    refreshArticles: (ids, now) =>
+      serial(async () => {
+        // A first build indexes these articles already; their lists are written below.
+        if (!index) await build(now, false);
+        const current = index;
+        if (!current) throw new Error("the related index was not built");
+        const at = now.toISOString();
+        return apply(current, await loadDocsByIds(database.db, ids, at), at);
+      }),
   };
 }
 

@@ -105,8 +105,8 @@ describe.each(TEST_DIALECTS)("related lists on %s", (dialect) => {
       ]),
     );
     expect(await loadRelatedList(database.db, a)).toEqual([
-      { id: b, rank: 1, score: expect.closeTo(0.9, 5) },
-      { id: c, rank: 2, score: expect.closeTo(0.5, 5) },
+      { id: b, rank: 1, score: expect.closeTo(0.9, 5), fill: false },
+      { id: c, rank: 2, score: expect.closeTo(0.5, 5), fill: false },
     ]);
 
     const result = await saveRelatedLists(database.db, [

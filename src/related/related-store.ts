@@ -40,6 +40,7 @@ export async function saveRelatedLists(
         related_id: related,
         rank: seen.size - 1,
         score: hit.score,
+        fill: hit.fill ? 1 : 0,
       });
     }
   }
@@ -65,10 +66,10 @@ export async function saveRelatedLists(
 export async function loadRelatedList(
   db: Kysely<Tables>,
   id: number,
-): Promise<{ id: number; rank: number; score: number }[]> {
+): Promise<{ id: number; rank: number; score: number; fill: boolean }[]> {
   const rows = await db
     .selectFrom("article_related")
-    .select(["related_id", "rank", "score"])
+    .select(["related_id", "rank", "score", "fill"])
     .where("article_id", "=", id)
     .orderBy("rank")
     .execute();
@@ -76,5 +77,6 @@ export async function loadRelatedList(
     id: Number(r.related_id),
     rank: Number(r.rank),
     score: Number(r.score),
+    fill: Number(r.fill) === 1,
   }));
 }

@@ -1,6 +1,3 @@
-import type { ManifoldOptions } from "./manifold-rank.js";
-import type { DecayOptions } from "./time-decay.js";
-
 export type RelatedId = number | string;
 
 /** What the engine needs to know of one published article. */
@@ -22,6 +19,8 @@ export interface RelatedDoc {
 export interface RelatedHit {
   id: RelatedId;
   score: number;
+  /** Not an engine pick: a same-category article filling a short list (`category-fill.ts`). */
+  fill?: boolean;
 }
 
 export interface RelatedOptions {
@@ -41,38 +40,9 @@ export interface RelatedOptions {
    * that are numbers (sums, tolls, magnitudes, years), which tell look-alike stories apart.
    */
   weights: { text: number; entities: number; tags: number; numbers: number };
-  /** Closeness of the two articles' publication dates. */
-  timeProximity: DecayOptions;
-  /**
-   * Agreement of the weekdays, months and years the two articles name: × (1 ± weight) per
-   * field both name (shared / different), 0 switches it off.
-   */
-  mentionWeight: number;
-  /** Freshness of the candidate at `now`. */
-  recency: DecayOptions;
-  /** Reference time for recency (ISO); default: the newest article in the index. */
-  now?: string;
   /** Estimated shingle Jaccard at or above which two articles count as near-duplicates. */
   duplicateThreshold: number;
-  /** MMR trade-off: 1 ranks by relevance only, lower values favour diversity. */
-  diversityLambda: number;
-  /**
-   * Pseudo-relevance feedback: each candidate also scores by its similarity to the query's
-   * best `feedbackNeighbours` first-pass neighbours (weighted by their scores), times
-   * `feedbackWeight`. Articles of one story resemble each other, not only the query.
-   */
-  feedbackNeighbours: number;
-  feedbackWeight: number;
-  /** Only neighbours scoring at least this share of the best one give feedback. */
-  feedbackMinRatio: number;
-  /** Exponent p of each neighbour's feedback weight (score / best score)^p. */
-  feedbackSharpness: number;
-  /**
-   * Graph re-ranking of the pool (`manifold-rank.ts`); `weight` scales its score against the
-   * best first-pass score, 0 switches it off.
-   */
-  manifold: ManifoldOptions & { weight: number };
-  /** Best candidates re-ranked for feedback, duplicates and diversity. */
+  /** Best candidates by cosine that the model scores (`pair-features.ts`). */
   poolSize: number;
   /**
    * A rebuild picks the distinctive terms of its first `rebuildBatch` articles after
@@ -90,16 +60,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   queryTerms: 40,
   postingBudget: 6_000,
   weights: { text: 1, entities: 1, tags: 1.5, numbers: 1.5 },
-  timeProximity: { halfLifeDays: 10, weight: 0.5 },
-  mentionWeight: 0.1,
-  recency: { halfLifeDays: 365, weight: 0.05 },
   duplicateThreshold: 0.9,
-  diversityLambda: 0.9,
-  feedbackNeighbours: 3,
-  feedbackWeight: 0.5,
-  feedbackMinRatio: 0,
-  feedbackSharpness: 6,
-  manifold: { alpha: 0.8, neighbours: 5, iterations: 20, weight: 0.5 },
   poolSize: 40,
   affectedNeighbours: 20,
   rebuildBatch: 20_000,
@@ -113,8 +74,5 @@ export function resolveOptions(partial: Partial<RelatedOptions> = {}): RelatedOp
     ...partial,
     fieldBoosts: { ...d.fieldBoosts, ...partial.fieldBoosts },
     weights: { ...d.weights, ...partial.weights },
-    timeProximity: { ...d.timeProximity, ...partial.timeProximity },
-    recency: { ...d.recency, ...partial.recency },
-    manifold: { ...d.manifold, ...partial.manifold },
   };
 }

@@ -1,4 +1,4 @@
-import { type Channel, channelOf } from "./doc-features.js";
+import { type Channel, channelOf, NUMBER_KEY } from "./doc-features.js";
 
 /**
  * Term keys ↔ dense ids, with document frequencies counted over every term of every
@@ -8,6 +8,8 @@ export class TermVocabulary {
   private ids = new Map<string, number>();
   private df = new Int32Array(1024);
   private channels = new Uint8Array(1024);
+  /** 1 for word terms that are numbers (sums, tolls, ages, years). */
+  private numeric = new Uint8Array(1024);
   /** idf memo: valid while `idfAt[id]` equals the document count it was computed with. */
   private idfCache = new Float64Array(1024);
   private idfAt = new Int32Array(1024).fill(-1);
@@ -30,6 +32,9 @@ export class TermVocabulary {
       const ch = new Uint8Array(this.channels.length * 2);
       ch.set(this.channels);
       this.channels = ch;
+      const num = new Uint8Array(this.numeric.length * 2);
+      num.set(this.numeric);
+      this.numeric = num;
       const cache = new Float64Array(this.idfCache.length * 2);
       cache.set(this.idfCache);
       this.idfCache = cache;
@@ -38,6 +43,7 @@ export class TermVocabulary {
       this.idfAt = at;
     }
     this.channels[id] = channelOf(key);
+    this.numeric[id] = NUMBER_KEY.test(key) ? 1 : 0;
     return id;
   }
 
@@ -48,6 +54,10 @@ export class TermVocabulary {
 
   channel(id: number): Channel {
     return (this.channels[id] ?? 0) as Channel;
+  }
+
+  isNumber(id: number): boolean {
+    return this.numeric[id] === 1;
   }
 
   documentFrequency(id: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MONTH_BITS, mentionFactor, mentionMask, WEEKDAY_BITS } from "./time-mentions.js";
+import { MONTH_BITS, mentionAgreement, mentionMask, WEEKDAY_BITS } from "./time-mentions.js";
 
 const day = (i: number) => 1 << i;
 const month = (i: number) => 1 << (7 + i);
@@ -36,25 +36,25 @@ describe("mentionMask years", () => {
 
   it("compares years like days and months", () => {
     const a = mentionMask("Thursday, March 14, 2013");
-    expect(mentionFactor(a, mentionMask("in 2013"), 0.1)).toBeCloseTo(1.1);
-    expect(mentionFactor(a, mentionMask("in 2008"), 0.1)).toBeCloseTo(0.9);
-    expect(mentionFactor(a, mentionMask("Thursday, March 2008"), 0.1)).toBeCloseTo(1.1 * 1.1 * 0.9);
+    expect(mentionAgreement(a, mentionMask("in 2013"))).toEqual({ shared: 1, differ: 0 });
+    expect(mentionAgreement(a, mentionMask("in 2008"))).toEqual({ shared: 0, differ: 1 });
+    expect(mentionAgreement(a, mentionMask("Thursday, March 2008"))).toEqual({
+      shared: 2,
+      differ: 1,
+    });
   });
 });
 
-describe("mentionFactor", () => {
+describe("mentionAgreement", () => {
   const thursdayMarch = day(3) | month(2);
-  it("rewards a shared day or month and penalises different ones, per field", () => {
-    expect(mentionFactor(thursdayMarch, day(3), 0.1)).toBeCloseTo(1.1);
-    expect(mentionFactor(thursdayMarch, day(6), 0.1)).toBeCloseTo(0.9);
-    expect(mentionFactor(thursdayMarch, thursdayMarch, 0.1)).toBeCloseTo(1.21);
-    expect(mentionFactor(thursdayMarch, day(6) | month(8), 0.1)).toBeCloseTo(0.81);
-    expect(mentionFactor(thursdayMarch, day(3) | month(8), 0.1)).toBeCloseTo(0.99);
+  it("counts fields shared and fields named differently", () => {
+    expect(mentionAgreement(thursdayMarch, day(3))).toEqual({ shared: 1, differ: 0 });
+    expect(mentionAgreement(thursdayMarch, day(6) | month(8))).toEqual({ shared: 0, differ: 2 });
+    expect(mentionAgreement(thursdayMarch, day(3) | month(8))).toEqual({ shared: 1, differ: 1 });
   });
 
-  it("is neutral when either names nothing of a field, or when switched off", () => {
-    expect(mentionFactor(thursdayMarch, 0, 0.1)).toBe(1);
-    expect(mentionFactor(day(3), month(2), 0.1)).toBe(1);
-    expect(mentionFactor(thursdayMarch, day(6), 0)).toBe(1);
+  it("counts nothing for a field either names nothing of", () => {
+    expect(mentionAgreement(thursdayMarch, 0)).toEqual({ shared: 0, differ: 0 });
+    expect(mentionAgreement(day(3), month(2))).toEqual({ shared: 0, differ: 0 });
   });
 });

@@ -64,22 +64,23 @@ export function mentionMask(text: string): number {
 }
 
 /**
- * Score multiplier for two articles' masks: per field (weekdays, months, years) named by
- * both, `1 + weight` when they share one and `1 - weight` when they name only different
- * ones; neutral when either names none.
+ * How many of the fields (weekdays, months, years) both masks name that they agree on
+ * (`shared`, share a value) or not (`differ`, name only different ones).
  */
-export function mentionFactor(a: number, b: number, weight: number): number {
-  if (weight <= 0 || a === 0 || b === 0) return 1;
+export function mentionAgreement(a: number, b: number): { shared: number; differ: number } {
+  let shared = 0;
+  let differ = 0;
   const lowA = a % YEAR_UNIT;
   const lowB = b % YEAR_UNIT;
-  return (
-    agreement(lowA & WEEKDAY_BITS, lowB & WEEKDAY_BITS, weight) *
-    agreement(lowA & MONTH_BITS, lowB & MONTH_BITS, weight) *
-    agreement(Math.floor(a / YEAR_UNIT), Math.floor(b / YEAR_UNIT), weight)
-  );
-}
-
-function agreement(x: number, y: number, weight: number): number {
-  if (x === 0 || y === 0) return 1;
-  return (x & y) !== 0 ? 1 + weight : 1 - weight;
+  const fields: [number, number][] = [
+    [lowA & WEEKDAY_BITS, lowB & WEEKDAY_BITS],
+    [lowA & MONTH_BITS, lowB & MONTH_BITS],
+    [Math.floor(a / YEAR_UNIT), Math.floor(b / YEAR_UNIT)],
+  ];
+  for (const [x, y] of fields) {
+    if (x === 0 || y === 0) continue;
+    if ((x & y) !== 0) shared++;
+    else differ++;
+  }
+  return { shared, differ };
 }

@@ -8,6 +8,7 @@ import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
+import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0200-jobs": jobsMigration,
   "0300-trends": trendsMigration,
   "0320-trend-title-machine": trendTitleMachineMigration,
+  "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
 };

@@ -1,0 +1,143 @@
+import type { DenseScratch, IndexedDoc } from "./indexed-doc.js";
+import { type ManifoldOptions, manifoldScores } from "./manifold-rank.js";
+import type { TermVocabulary } from "./term-vocabulary.js";
+import { mentionAgreement } from "./time-mentions.js";
+
+/**
+ * What the learned model (`related-model.ts`) knows of a query and one candidate of its pool.
+ * Every feature is a plain measurement with no weight of its own: the weights are fitted
+ * (`scripts/fit-related-model.ts`), leave-one-corpus-out, so none is tuned to one corpus.
+ */
+export const PAIR_FEATURES = [
+  /** Cosine of the two tf-idf vectors (words, numbers, entities, tags). */
+  "cosine",
+  /** The cosine's share carried by plain words … */
+  "words",
+  /** … by numbers (tolls, ages, sums, years), which tell look-alike stories apart … */
+  "numbers",
+  /** … by named entities (people, places, organisations) … */
+  "entities",
+  /** … and by tags and Weibo hashtags. */
+  "tags",
+  /** idf-weighted Dice overlap of the two headlines' words. */
+  "headline",
+  /** Closeness of the publication dates at three scales, exp(-Δdays / s); NaN when unknown. */
+  "date_1d",
+  "date_7d",
+  "date_30d",
+  /** Weekday, month and year fields both texts name and agree on, or name differently. */
+  "dates_agree",
+  "dates_differ",
+  /** Graph score (manifold ranking over the pool's cosines) over the pool's best. */
+  "graph",
+  /** Mean cosine with the pool's three best other candidates: one story's articles cluster. */
+  "feedback",
+  /**
+   * `graph` and `feedback` times the pool's density (its share of candidates within half
+   * the best cosine): agreement among candidates says more when many look alike.
+   */
+  "graph_dense",
+  "feedback_dense",
+] as const;
+
+export type PairFeature = (typeof PAIR_FEATURES)[number];
+export const FEATURE_COUNT = PAIR_FEATURES.length;
+
+/** The graph walk of the `graph` feature: the textbook settings (Zhou et al. 2004). */
+const GRAPH: ManifoldOptions = { alpha: 0.8, neighbours: 5, iterations: 20 };
+const FEEDBACK_NEIGHBOURS = 3;
+const DATE_SCALES = [1, 7, 30] as const;
+
+export interface PoolMember {
+  doc: IndexedDoc;
+  cosine: number;
+}
+
+/** One feature row per pool member (pool sorted by cosine, best first). */
+export function poolFeatures(
+  query: IndexedDoc,
+  pool: readonly PoolMember[],
+  scratch: DenseScratch,
+  vocab: TermVocabulary,
+): Float64Array[] {
+  const n = pool.length;
+  const best = pool[0]?.cosine ?? 0;
+  // Cosines among the pool members (and the query, node 0) feed the graph and feedback.
+  const docs = [query, ...pool.map((p) => p.doc)];
+  const m = docs.length;
+  const affinity = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    scratch.load(docs[i] as IndexedDoc);
+    for (let j = i + 1; j < m; j++) {
+      const c = Math.max(0, scratch.cosine(docs[j] as IndexedDoc));
+      affinity[i * m + j] = c;
+      affinity[j * m + i] = c;
+    }
+  }
+  const between = Float64Array.from(affinity);
+  const graph = m >= 3 ? manifoldScores(affinity, m, GRAPH) : new Float64Array(m);
+  let graphTop = 0;
+  for (let i = 1; i < m; i++) graphTop = Math.max(graphTop, graph[i] as number);
+
+  let close = 0;
+  for (const p of pool) if (p.cosine >= 0.5 * best) close++;
+  const density = n > 0 ? close / n : 0;
+
+  scratch.load(query);
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const { doc, cosine } = pool[i] as PoolMember;
+    const [words, numbers, entities, tags] = scratch.cosineParts(doc);
+    const delta = Math.abs(query.days - doc.days);
+    const { shared, differ } = mentionAgreement(query.mentions, doc.mentions);
+    let feedback = 0;
+    let used = 0;
+    for (let j = 0; j < n && used < FEEDBACK_NEIGHBOURS; j++) {
+      if (j === i) continue;
+      feedback += between[(i + 1) * m + (j + 1)] as number;
+      used++;
+    }
+    const graphShare = graphTop > 0 ? (graph[i + 1] as number) / graphTop : 0;
+    const feedbackMean = used > 0 ? feedback / used : 0;
+    const row = new Float64Array(FEATURE_COUNT);
+    row.set([
+      cosine,
+      words,
+      numbers,
+      entities,
+      tags,
+      headlineOverlap(query.titleTerms, doc.titleTerms, vocab),
+      ...DATE_SCALES.map((s) => Math.exp(-delta / s)),
+      shared,
+      differ,
+      graphShare,
+      feedbackMean,
+      graphShare * density,
+      feedbackMean * density,
+    ]);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** 2·Σidf(shared) / (Σidf(a) + Σidf(b)) over two ascending term-id lists. */
+export function headlineOverlap(a: Int32Array, b: Int32Array, vocab: TermVocabulary): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  let total = 0;
+  for (const t of a) total += vocab.idf(t);
+  for (const t of b) total += vocab.idf(t);
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else {
+      shared += vocab.idf(x);
+      i++;
+      j++;
+    }
+  }
+  return total > 0 ? (2 * shared) / total : 0;
+}
