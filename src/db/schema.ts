@@ -30,6 +30,8 @@ export interface Tables {
   article_revision: ArticleRevisionTable;
   topic_dismissal: TopicDismissalTable;
   newsroom_setting: NewsroomSettingTable;
+  story_pipeline: StoryPipelineTable;
+  story_stage: StoryStageTable;
 }
 
 export interface CategoryTable {
@@ -347,4 +349,52 @@ export interface TopicDismissalTable {
   topic_id: number;
   dismissed_by: number | null;
   dismissed_at: string;
+}
+
+/** Where the drafting pipeline stands for one story (`src/writing/`). */
+export interface StoryPipelineTable {
+  article_id: number;
+  /** `queued`, `running`, `stopped` (cannot go on, `reason` says why), `failed`, `done`. */
+  state: string;
+  /** The stage running or last reached: `research`, `translate`, `facts`, `outline`, … */
+  stage: string;
+  /** `explainer` or `brief` (too few independent sources), once research decided. */
+  mode: string | null;
+  reason: string | null;
+  provider: string | null;
+  model: string | null;
+  llm_calls: ColumnType<number, number | undefined, number>;
+  prompt_tokens: ColumnType<number, number | undefined, number>;
+  completion_tokens: ColumnType<number, number | undefined, number>;
+  cost_usd: ColumnType<number, number | undefined, number>;
+  /** The story revision the pipeline's draft was saved as. */
+  draft_revision: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One run of one drafting stage; a crash leaves `running`, and the rerun adds a new row. */
+export interface StoryStageTable {
+  id: Generated<number>;
+  article_id: number;
+  /** `research`, `translate`, `facts`, `outline`, `section:1`…, `lead`, `save`. */
+  stage: string;
+  /** `running`, `done`, `failed`, `abandoned`. */
+  state: string;
+  /** Prompt template and version, e.g. `outline.v1`. */
+  template: string | null;
+  /** JSON text. */
+  input: string;
+  /** JSON text of the validated answer. */
+  output: string | null;
+  error: string | null;
+  provider: string | null;
+  model: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  prompt_tokens: ColumnType<number, number | undefined, number>;
+  completion_tokens: ColumnType<number, number | undefined, number>;
+  cost_usd: ColumnType<number, number | undefined, number>;
+  elapsed_ms: ColumnType<number, number | undefined, number>;
+  started_at: string;
+  finished_at: string | null;
 }
