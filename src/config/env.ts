@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { z } from "zod";
 
 /** Process roles one codebase can play; `npm start` runs all three in one process. */
@@ -94,6 +95,27 @@ const configSchema = z.object({
   TRENDS_FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
   /** Publish data-only trend briefs for topics that trended. */
   TRENDS_BRIEFS: booleanish.default(false),
+  /** Language model for drafting and English titles: none (default), openai (any OpenAI-compatible server) or local (a GGUF file run in-process). */
+  LLM_PROVIDER: z.enum(["none", "openai", "local"]).default("none"),
+  /** Base URL of the OpenAI-compatible API for `openai`, e.g. http://127.0.0.1:11434/v1 (Ollama). */
+  LLM_BASE_URL: z
+    .url()
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, "")),
+  /** Bearer key sent to the `openai` server; empty for local servers that need none. */
+  LLM_API_KEY: z.string().default(""),
+  /** Model id for `openai` as the server names it (gpt-4o-mini, deepseek-chat, qwen2.5:7b…). */
+  LLM_MODEL: z.string().min(1).optional(),
+  /** Path of a GGUF model file for `local` (run in-process with node-llama-cpp). */
+  LLM_MODEL_PATH: z.string().min(1).optional(),
+  /** Deadline for one model request, answer body included. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900000).default(120000),
+  /** Extra tries after a transient failure (429, 5xx, timeout, blank or invalid answer). */
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Price per million prompt tokens, for cost per story (unset: cost not shown). */
+  LLM_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).optional(),
+  /** Price per million completion tokens, for cost per story (unset: cost not shown). */
+  LLM_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -125,10 +147,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== "") input[key] = value;
   }
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return Object.freeze(parsed.data);
-  const problems = parsed.error.issues.map((issue) => {
+  const crossField = crossFieldProblems(input);
+  if (parsed.success && crossField.length === 0) return Object.freeze(parsed.data);
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const key = issue.path.join(".") || "(config)";
     return `${key}=${JSON.stringify(input[String(issue.path[0])] ?? "")}: ${issue.message}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...problems, ...crossField]);
+}
+
+/**
+ * Settings that are only wrong in combination. Checked on the raw strings so they are
+ * reported together with every per-field problem, not after the operator fixed those.
+ */
+function crossFieldProblems(input: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (input.LLM_PROVIDER === "openai") {
+    if (!input.LLM_BASE_URL) problems.push('LLM_BASE_URL="": required when LLM_PROVIDER=openai');
+    if (!input.LLM_MODEL) problems.push('LLM_MODEL="": required when LLM_PROVIDER=openai');
+  }
+  if (input.LLM_PROVIDER === "local") {
+    const path = input.LLM_MODEL_PATH;
+    if (!path) problems.push('LLM_MODEL_PATH="": required when LLM_PROVIDER=local');
+    else if (!existsSync(path) || !statSync(path).isFile())
+      problems.push(`LLM_MODEL_PATH=${JSON.stringify(path)}: no such file (a GGUF model file)`);
+  }
+  return problems;
 }
