@@ -10,7 +10,7 @@ export interface PromptTemplate {
   slots: Set<string>;
 }
 
-const SPLIT = /^=== user ===$/m;
+const SPLIT = /^[ \t]*=== user ===[ \t]*$/m;
 const SLOT = /\{\{([a-z_]+)\}\}/g;
 const cache = new Map<TemplateId, PromptTemplate>();
 
