@@ -32,6 +32,10 @@ export interface Tables {
   newsroom_setting: NewsroomSettingTable;
   story_pipeline: StoryPipelineTable;
   story_stage: StoryStageTable;
+  office_holder: OfficeHolderTable;
+  name_alias: NameAliasTable;
+  news_outlet: NewsOutletTable;
+  check_flag: CheckFlagTable;
 }
 
 export interface CategoryTable {
@@ -397,4 +401,54 @@ export interface StoryStageTable {
   elapsed_ms: ColumnType<number, number | undefined, number>;
   started_at: string;
   finished_at: string | null;
+}
+
+/** Who held which office when (editor-kept; dates `YYYY-MM-DD`, `until` null while in office). */
+export interface OfficeHolderTable {
+  id: Generated<number>;
+  person: string;
+  office: string;
+  body: string;
+  since: string;
+  until: string | null;
+  source_note: string;
+}
+
+/** Other spellings of a name: `language` is `en`, `zh` or `pinyin`. */
+export interface NameAliasTable {
+  id: Generated<number>;
+  canonical: string;
+  alias: string;
+  language: string;
+}
+
+export interface NewsOutletTable {
+  id: Generated<number>;
+  name: string;
+  domain: string;
+  language: string;
+  country: string;
+}
+
+/** One claim-check flag on one revision of a story. */
+export interface CheckFlagTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  sentence_index: number;
+  sentence: string;
+  kind: string;
+  /** Kind + normalised sentence + message: the same flag on a later revision has the same one. */
+  fingerprint: string;
+  message: string;
+  evidence: string;
+  /** `error`, `warning` or `info`. */
+  severity: string;
+  /** `open`, `fixed` or `overridden`. */
+  status: string;
+  resolution_reason: string | null;
+  resolver_id: number | null;
+  resolver_label: string | null;
+  resolved_at: string | null;
+  created_at: string;
 }

@@ -10,6 +10,7 @@ import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
+import { checksMigration } from "./0600-checks.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
   "0900-writing-pipeline": writingPipelineMigration,
+  "0600-checks": checksMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
