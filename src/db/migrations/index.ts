@@ -9,8 +9,8 @@ import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
-import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 import { checksMigration } from "./0600-checks.js";
+import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
