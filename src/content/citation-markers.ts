@@ -100,3 +100,15 @@ export function citationProblems(markdown: string, sourceCount: number): Citatio
   }
   return problems;
 }
+
+/**
+ * Turns `[n]` markers in rendered (already sanitised) HTML into footnote links to
+ * `#source-n`; markers past the end of the list are dropped, so none is ever shown raw.
+ */
+export function linkCitationMarkers(html: string, sourceCount: number): string {
+  return html.replace(/\[(\d{1,3})\]/g, (_, digits: string) => {
+    const n = Number(digits);
+    if (n < 1 || n > sourceCount) return "";
+    return `<sup class="cite"><a href="#source-${n}" aria-label="Source ${n}">${n}</a></sup>`;
+  });
+}

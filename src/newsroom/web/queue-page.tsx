@@ -55,6 +55,26 @@ const STATES: { status: QueueStory["status"]; title: string }[] = [
   { status: "unpublished", title: "Unpublished" },
 ];
 
+/** Drafting progress under the headline; the stage page explains every step. */
+const PipelineLine: FC<{ id: number; pipeline: NonNullable<QueueStory["pipeline"]> }> = ({
+  id,
+  pipeline,
+}) => (
+  <div class="pipeline-line">
+    <small>
+      <a href={`/admin/stories/${id}/pipeline`}>
+        {pipeline.state === "done"
+          ? "Drafted by the pipeline"
+          : pipeline.state === "running" || pipeline.state === "queued"
+            ? `Drafting: ${pipeline.stage}`
+            : `Drafting ${pipeline.state} at ${pipeline.stage}`}
+        {pipeline.mode === "brief" ? " (data brief)" : ""}
+      </a>
+      {pipeline.reason && pipeline.state !== "done" ? ` — ${pipeline.reason}` : ""}
+    </small>
+  </div>
+);
+
 const StoryTable: FC<{
   stories: QueueStory[];
   actor: Actor | null;
@@ -83,6 +103,7 @@ const StoryTable: FC<{
               ) : (
                 s.headline
               )}
+              {s.pipeline ? <PipelineLine id={s.articleId} pipeline={s.pipeline} /> : null}
             </td>
             <td>{s.ownerName ?? "–"}</td>
             <td>
