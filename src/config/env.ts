@@ -94,6 +94,17 @@ const configSchema = z.object({
   TRENDS_FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
   /** Publish data-only trend briefs for topics that trended. */
   TRENDS_BRIEFS: booleanish.default(false),
+  /** Deadline for one research fetch (feed, article page, pasted link), body included. */
+  RESEARCH_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(15000),
+  /** Largest feed or page body research reads, in bytes; bigger answers are refused. */
+  RESEARCH_FETCH_MAX_BYTES: z.coerce.number().int().min(10000).max(20000000).default(3000000),
+  /** Let research fetch from loopback addresses (local test servers); never in production. */
+  RESEARCH_FETCH_ALLOW_LOOPBACK: booleanish.default(false),
+  /** User-Agent header sent with research fetches. */
+  RESEARCH_USER_AGENT: z
+    .string()
+    .min(3)
+    .default("Mozilla/5.0 (compatible; ResouResearch/1.0; +https://github.com/resou)"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,6 +9,7 @@ import { jobsMigration } from "./0200-jobs.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
+import { researchMigration } from "./0800-research.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0300-trends": trendsMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
+  "0800-research": researchMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
