@@ -117,16 +117,18 @@ export async function listStorySources(db: Db, articleId: number): Promise<Store
 export async function recordProblem(
   db: Db,
   articleId: number,
-  problem: { url: string; reason: string; detail?: string },
+  problem: { url: string; reason: string },
   now: Date,
 ): Promise<void> {
+  // Reasons read "code: what happened"; the code is stored apart so it can be counted.
+  const split = /^([a-z_]+): ([\s\S]*)$/.exec(problem.reason);
   await db
     .insertInto("research_problem")
     .values({
       article_id: articleId,
       url: problem.url.slice(0, 2000),
-      reason: problem.reason.slice(0, 100),
-      detail: (problem.detail ?? "").slice(0, 1000),
+      reason: (split?.[1] ?? problem.reason).slice(0, 100),
+      detail: (split?.[2] ?? "").slice(0, 1000),
       at: now.toISOString(),
     })
     .execute();
