@@ -36,6 +36,10 @@ export interface Tables {
   name_alias: NameAliasTable;
   news_outlet: NewsOutletTable;
   check_flag: CheckFlagTable;
+  research_source: ResearchSourceTable;
+  story_source: StorySourceTable;
+  research_problem: ResearchProblemTable;
+  story_pasted_link: StoryPastedLinkTable;
 }
 
 export interface CategoryTable {
@@ -451,4 +455,52 @@ export interface CheckFlagTable {
   resolver_label: string | null;
   resolved_at: string | null;
   created_at: string;
+}
+
+export type ResearchSourceKind = "weibo_topic" | "feed_item" | "link";
+
+/** One immutable version of a source: never updated; other content is another row. */
+export interface ResearchSourceTable {
+  id: Generated<number>;
+  url: string;
+  outlet: string;
+  /** `zh`, `en`, …; empty when unknown. */
+  language: string;
+  title: string;
+  /** UTC ISO when the outlet dates it; null otherwise. */
+  published_at: string | null;
+  retrieved_at: string;
+  /** Readable text (no markup). */
+  text: string;
+  /** sha256 hex of title, publication time and text: one row per (url, content_hash). */
+  content_hash: string;
+  kind: ResearchSourceKind;
+}
+
+/** A story's source bundle, in citation order. */
+export interface StorySourceTable {
+  article_id: number;
+  source_id: number;
+  position: number;
+  added_at: string;
+  /** `weibo`, `feed` or `pasted`. */
+  via: string;
+}
+
+/** A fetch that gave no source, kept on the story so editors see why. */
+export interface ResearchProblemTable {
+  id: Generated<number>;
+  article_id: number;
+  url: string;
+  reason: string;
+  detail: string;
+  at: string;
+}
+
+/** A link an editor pasted for a story; research fetches it into the bundle. */
+export interface StoryPastedLinkTable {
+  article_id: number;
+  url: string;
+  added_at: string;
+  added_by: number | null;
 }

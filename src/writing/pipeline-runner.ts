@@ -28,7 +28,6 @@ import {
 } from "./draft-stages.js";
 import { type CostOf, StageAnswerError, type StageLlm } from "./llm-call.js";
 import { type OfficeHolderSource, promptContext } from "./prompt-context.js";
-import { ResearchUnavailableError } from "./research-port.js";
 import {
   doneStage,
   ensurePipeline,
@@ -161,7 +160,6 @@ export async function runPipeline(deps: PipelineDeps, articleId: number): Promis
       );
       progress(name, "failed", message);
       if (error instanceof StageStop) throw error;
-      if (error instanceof ResearchUnavailableError) throw new StageStop("stopped", message);
       if (
         error instanceof LlmError ||
         error instanceof StageAnswerError ||

@@ -10,6 +10,7 @@ import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 import { checksMigration } from "./0600-checks.js";
+import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 
 /**
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0510-newsroom-settings": newsroomSettingsMigration,
   "0900-writing-pipeline": writingPipelineMigration,
   "0600-checks": checksMigration,
+  "0800-research": researchMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -186,6 +186,14 @@ export const QueuePage: FC<QueueProps> = (p) => {
                       Start story
                     </a>
                   ) : null}{" "}
+                  {can(actor, "story.create") ? (
+                    // Served by research (src/research/web): gather sources and draft.
+                    <form method="post" action={`/admin/topics/${t.id}/start`} class="inline">
+                      <CsrfField token={csrf} />
+                      <button type="submit">Research and draft</button>{" "}
+                      <a href={`/admin/topics/${t.id}/start`}>with links…</a>
+                    </form>
+                  ) : null}{" "}
                   {can(actor, "topic.dismiss") ? (
                     <form method="post" action={`/admin/topics/${t.id}/dismiss`} class="inline">
                       <CsrfField token={csrf} />
