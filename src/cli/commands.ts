@@ -1,4 +1,6 @@
 import { usersCommand } from "../newsroom/users-command.js";
+import { draftCommand } from "../writing/draft-command.js";
+import { storiesCommand } from "../writing/stories-command.js";
 import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
@@ -16,4 +18,6 @@ export const COMMANDS: Command[] = [
   usersCommand,
   trendsCommand,
   relatedCommand,
+  draftCommand,
+  storiesCommand,
 ];
