@@ -16,6 +16,11 @@ const BENCHES: { name: string; file: string; args: string[]; nodeArgs?: string[]
     nodeArgs: ["--expose-gc"],
   },
   { name: "search", file: "bench/search.bench.ts", args: quick ? ["--n", "10000"] : [] },
+  {
+    name: "drafting pipeline (topic to draft, replayed provider)",
+    file: "bench/drafting.bench.ts",
+    args: quick ? ["--runs", "2"] : [],
+  },
 ];
 
 function runOne(bench: (typeof BENCHES)[number]): Promise<number> {
