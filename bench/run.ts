@@ -22,6 +22,11 @@ const BENCHES: { name: string; file: string; args: string[]; nodeArgs?: string[]
     file: "bench/hostile.bench.ts",
     args: quick ? ["--quick"] : [],
   },
+  {
+    name: "drafting pipeline (topic to draft, replayed provider)",
+    file: "bench/drafting.bench.ts",
+    args: quick ? ["--runs", "2"] : [],
+  },
 ];
 
 // `npm run bench -- hostile` runs only the benchmarks whose file name holds a given word.

@@ -1,4 +1,6 @@
 import { usersCommand } from "../newsroom/users-command.js";
+import { draftCommand } from "../writing/draft-command.js";
+import { storiesCommand } from "../writing/stories-command.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
@@ -19,4 +21,6 @@ export const COMMANDS: Command[] = [
   relatedCommand,
   backupCommand,
   restoreCommand,
+  draftCommand,
+  storiesCommand,
 ];

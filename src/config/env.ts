@@ -116,6 +116,17 @@ const configSchema = z.object({
   LLM_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).optional(),
   /** Price per million completion tokens, for cost per story (unset: cost not shown). */
   LLM_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).optional(),
+  /** Deadline for one research fetch (feed, article page, pasted link), body included. */
+  RESEARCH_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(60000).default(15000),
+  /** Largest feed or page body research reads, in bytes; bigger answers are refused. */
+  RESEARCH_FETCH_MAX_BYTES: z.coerce.number().int().min(10000).max(20000000).default(3000000),
+  /** Let research fetch from loopback addresses (local test servers); never in production. */
+  RESEARCH_FETCH_ALLOW_LOOPBACK: booleanish.default(false),
+  /** User-Agent header sent with research fetches. */
+  RESEARCH_USER_AGENT: z
+    .string()
+    .min(3)
+    .default("Mozilla/5.0 (compatible; ResouResearch/1.0; +https://github.com/resou)"),
 });
 
 export type Config = z.infer<typeof configSchema>;

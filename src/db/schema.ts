@@ -30,6 +30,16 @@ export interface Tables {
   article_revision: ArticleRevisionTable;
   topic_dismissal: TopicDismissalTable;
   newsroom_setting: NewsroomSettingTable;
+  story_pipeline: StoryPipelineTable;
+  story_stage: StoryStageTable;
+  office_holder: OfficeHolderTable;
+  name_alias: NameAliasTable;
+  news_outlet: NewsOutletTable;
+  check_flag: CheckFlagTable;
+  research_source: ResearchSourceTable;
+  story_source: StorySourceTable;
+  research_problem: ResearchProblemTable;
+  story_pasted_link: StoryPastedLinkTable;
 }
 
 export interface CategoryTable {
@@ -353,4 +363,150 @@ export interface TopicDismissalTable {
   topic_id: number;
   dismissed_by: number | null;
   dismissed_at: string;
+}
+
+/** Where the drafting pipeline stands for one story (`src/writing/`). */
+export interface StoryPipelineTable {
+  article_id: number;
+  /** `queued`, `running`, `stopped` (cannot go on, `reason` says why), `failed`, `done`. */
+  state: string;
+  /** The stage running or last reached: `research`, `translate`, `facts`, `outline`, … */
+  stage: string;
+  /** `explainer` or `brief` (too few independent sources), once research decided. */
+  mode: string | null;
+  reason: string | null;
+  provider: string | null;
+  model: string | null;
+  llm_calls: ColumnType<number, number | undefined, number>;
+  prompt_tokens: ColumnType<number, number | undefined, number>;
+  completion_tokens: ColumnType<number, number | undefined, number>;
+  cost_usd: ColumnType<number, number | undefined, number>;
+  /** The story revision the pipeline's draft was saved as. */
+  draft_revision: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One run of one drafting stage; a crash leaves `running`, and the rerun adds a new row. */
+export interface StoryStageTable {
+  id: Generated<number>;
+  article_id: number;
+  /** `research`, `translate`, `facts`, `outline`, `section:1`…, `lead`, `save`. */
+  stage: string;
+  /** `running`, `done`, `failed`, `abandoned`. */
+  state: string;
+  /** Prompt template and version, e.g. `outline.v1`. */
+  template: string | null;
+  /** JSON text. */
+  input: string;
+  /** JSON text of the validated answer. */
+  output: string | null;
+  error: string | null;
+  provider: string | null;
+  model: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  prompt_tokens: ColumnType<number, number | undefined, number>;
+  completion_tokens: ColumnType<number, number | undefined, number>;
+  cost_usd: ColumnType<number, number | undefined, number>;
+  elapsed_ms: ColumnType<number, number | undefined, number>;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** Who held which office when (editor-kept; dates `YYYY-MM-DD`, `until` null while in office). */
+export interface OfficeHolderTable {
+  id: Generated<number>;
+  person: string;
+  office: string;
+  body: string;
+  since: string;
+  until: string | null;
+  source_note: string;
+}
+
+/** Other spellings of a name: `language` is `en`, `zh` or `pinyin`. */
+export interface NameAliasTable {
+  id: Generated<number>;
+  canonical: string;
+  alias: string;
+  language: string;
+}
+
+export interface NewsOutletTable {
+  id: Generated<number>;
+  name: string;
+  domain: string;
+  language: string;
+  country: string;
+}
+
+/** One claim-check flag on one revision of a story. */
+export interface CheckFlagTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  sentence_index: number;
+  sentence: string;
+  kind: string;
+  /** Kind + normalised sentence + message: the same flag on a later revision has the same one. */
+  fingerprint: string;
+  message: string;
+  evidence: string;
+  /** `error`, `warning` or `info`. */
+  severity: string;
+  /** `open`, `fixed` or `overridden`. */
+  status: string;
+  resolution_reason: string | null;
+  resolver_id: number | null;
+  resolver_label: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export type ResearchSourceKind = "weibo_topic" | "feed_item" | "link";
+
+/** One immutable version of a source: never updated; other content is another row. */
+export interface ResearchSourceTable {
+  id: Generated<number>;
+  url: string;
+  outlet: string;
+  /** `zh`, `en`, …; empty when unknown. */
+  language: string;
+  title: string;
+  /** UTC ISO when the outlet dates it; null otherwise. */
+  published_at: string | null;
+  retrieved_at: string;
+  /** Readable text (no markup). */
+  text: string;
+  /** sha256 hex of title, publication time and text: one row per (url, content_hash). */
+  content_hash: string;
+  kind: ResearchSourceKind;
+}
+
+/** A story's source bundle, in citation order. */
+export interface StorySourceTable {
+  article_id: number;
+  source_id: number;
+  position: number;
+  added_at: string;
+  /** `weibo`, `feed` or `pasted`. */
+  via: string;
+}
+
+/** A fetch that gave no source, kept on the story so editors see why. */
+export interface ResearchProblemTable {
+  id: Generated<number>;
+  article_id: number;
+  url: string;
+  reason: string;
+  detail: string;
+  at: string;
+}
+
+/** A link an editor pasted for a story; research fetches it into the bundle. */
+export interface StoryPastedLinkTable {
+  article_id: number;
+  url: string;
+  added_at: string;
+  added_by: number | null;
 }

@@ -12,6 +12,8 @@ export interface QueueStory {
   assigneeId: number | null;
   assigneeName: string | null;
   revision: number;
+  /** The drafting pipeline's progress (table `story_pipeline`), for stories it drafts. */
+  pipeline: { state: string; stage: string; mode: string | null; reason: string | null } | null;
 }
 
 /**
@@ -24,7 +26,12 @@ export async function queueStories(db: Kysely<Tables>, publishedLimit = 15): Pro
     .innerJoin("newsroom_story", "newsroom_story.article_id", "article.id")
     .leftJoin("newsroom_user as owner", "owner.id", "newsroom_story.owner_id")
     .leftJoin("newsroom_user as assignee", "assignee.id", "newsroom_story.assignee_id")
+    .leftJoin("story_pipeline", "story_pipeline.article_id", "article.id")
     .select([
+      "story_pipeline.state as pipeline_state",
+      "story_pipeline.stage as pipeline_stage",
+      "story_pipeline.mode as pipeline_mode",
+      "story_pipeline.reason as pipeline_reason",
       "article.id",
       "article.headline",
       "article.status",
@@ -59,6 +66,14 @@ export async function queueStories(db: Kysely<Tables>, publishedLimit = 15): Pro
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     revision: r.revision,
+    pipeline: r.pipeline_state
+      ? {
+          state: r.pipeline_state,
+          stage: r.pipeline_stage ?? "",
+          mode: r.pipeline_mode,
+          reason: r.pipeline_reason,
+        }
+      : null,
   }));
 }
 

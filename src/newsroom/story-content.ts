@@ -103,9 +103,28 @@ function parseSources(text: string): { url: string; title: string }[] {
     });
 }
 
-/** Form → content, or the problems keyed by form field. */
+function withKeptMetadata(
+  lines: { url: string; title: string }[],
+  previous: StoryContent["sources"],
+): StoryContent["sources"] {
+  const byUrl = new Map(previous.map((s) => [s.url, s]));
+  return lines.map((line) => {
+    const kept = byUrl.get(line.url);
+    if (!kept) return line;
+    const { url: _url, title: _title, ...metadata } = kept;
+    return { ...metadata, url: line.url, title: line.title };
+  });
+}
+
+/**
+ * Form → content, or the problems keyed by form field. The sources text area holds only
+ * URL and title; `previousSources` (the story as saved) gives back the outlet, date,
+ * language and research source id of every line whose URL is unchanged, so an editor's save
+ * keeps what the drafting pipeline recorded.
+ */
 export function contentFromForm(
   form: StoryForm,
+  previousSources: StoryContent["sources"] = [],
 ): { ok: true; content: StoryContent } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const sections = parseSections(form.sections);
@@ -123,7 +142,7 @@ export function contentFromForm(
     hashtag: form.hashtag.replace(/^#+|#+$/g, ""),
     hashtagEn: form.hashtagEn,
     byline: form.byline,
-    sources: parseSources(form.sources),
+    sources: withKeptMetadata(parseSources(form.sources), previousSources),
   };
   const parsed = storyContent.safeParse(candidate);
   if (!parsed.success) {

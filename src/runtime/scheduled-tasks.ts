@@ -2,6 +2,7 @@ import type { ScheduledTask } from "../jobs/scheduler.js";
 import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
 import type { RelatedService } from "../related/related-service.js";
+import { topicPipelineTask } from "../research/index.js";
 import type { SiteDeps } from "../site/site-deps.js";
 import { trendPollTask } from "../trends/trend-poller.js";
 
@@ -11,6 +12,7 @@ export function scheduledTasks(deps: SiteDeps, related: RelatedService): Schedul
     publishDueTask(deps),
     trendPollTask(deps),
     topicTitlesTask(deps),
+    topicPipelineTask(deps),
     {
       // Catches up changes made elsewhere (imports, other processes, stories coming due).
       name: "related-refresh",

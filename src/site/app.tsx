@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError } from "../core/errors.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
+import { researchRoutes } from "../research/web/research-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
+import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
 import { ASSETS, stylesheet } from "./assets.js";
 import { feedRoutes } from "./feeds/feed-routes.js";
 import { renderToString } from "./page-response.js";
@@ -69,6 +71,8 @@ export function createApp(deps: SiteDeps): Hono {
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));
   app.route("/", newsroomRoutes(deps));
+  app.route("/", pipelineRoutes(deps));
+  app.route("/", researchRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));

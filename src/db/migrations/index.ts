@@ -11,6 +11,9 @@ import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
 import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
+import { checksMigration } from "./0600-checks.js";
+import { researchMigration } from "./0800-research.js";
+import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -28,6 +31,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
+  "0900-writing-pipeline": writingPipelineMigration,
+  "0600-checks": checksMigration,
+  "0800-research": researchMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

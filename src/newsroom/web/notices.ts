@@ -12,6 +12,9 @@ const NOTICES: Record<string, string> = {
   corrected: "Correction added; the article shows it and its modified date moved.",
   assigned: "Assignment saved.",
   dismissed: "Topic dismissed.",
+  "pipeline-started": "Draft started from the topic; research and drafting run in the background.",
+  "already-covered":
+    "This topic is already covered: here is the story. Pasted links were added to it.",
 };
 
 export function notice(code: string | undefined): string | undefined {

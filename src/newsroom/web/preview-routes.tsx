@@ -92,6 +92,7 @@ async function renderPreview(
           article,
           related: [],
           canonicalUrl: `${deps.config.SITE_URL}/news/${article.slug}`,
+          sources: content.sources,
         }}
       />
     </Layout>
@@ -119,7 +120,7 @@ export function previewRoutes(deps: NewsroomDeps) {
   app.post("/admin/stories/:id{[0-9]+}/preview", async (c) => {
     const found = await storyFor(c, deps, "story.view");
     if ("response" in found) return found.response;
-    const parsed = contentFromForm(postedForm(c));
+    const parsed = contentFromForm(postedForm(c), found.story.content.sources);
     if (!parsed.ok) return invalidPreview(c, parsed.errors);
     return renderPreview(c, deps, parsed.content, found.story);
   });

@@ -55,6 +55,26 @@ const STATES: { status: QueueStory["status"]; title: string }[] = [
   { status: "unpublished", title: "Unpublished" },
 ];
 
+/** Drafting progress under the headline; the stage page explains every step. */
+const PipelineLine: FC<{ id: number; pipeline: NonNullable<QueueStory["pipeline"]> }> = ({
+  id,
+  pipeline,
+}) => (
+  <div class="pipeline-line">
+    <small>
+      <a href={`/admin/stories/${id}/pipeline`}>
+        {pipeline.state === "done"
+          ? "Drafted by the pipeline"
+          : pipeline.state === "running" || pipeline.state === "queued"
+            ? `Drafting: ${pipeline.stage}`
+            : `Drafting ${pipeline.state} at ${pipeline.stage}`}
+        {pipeline.mode === "brief" ? " (data brief)" : ""}
+      </a>
+      {pipeline.reason && pipeline.state !== "done" ? ` — ${pipeline.reason}` : ""}
+    </small>
+  </div>
+);
+
 const StoryTable: FC<{
   stories: QueueStory[];
   actor: Actor | null;
@@ -83,6 +103,7 @@ const StoryTable: FC<{
               ) : (
                 s.headline
               )}
+              {s.pipeline ? <PipelineLine id={s.articleId} pipeline={s.pipeline} /> : null}
             </td>
             <td>{s.ownerName ?? "–"}</td>
             <td>
@@ -164,6 +185,14 @@ export const QueuePage: FC<QueueProps> = (p) => {
                     <a class="button" href={`/admin/stories/new?topic=${t.id}`}>
                       Start story
                     </a>
+                  ) : null}{" "}
+                  {can(actor, "story.create") ? (
+                    // Served by research (src/research/web): gather sources and draft.
+                    <form method="post" action={`/admin/topics/${t.id}/start`} class="inline">
+                      <CsrfField token={csrf} />
+                      <button type="submit">Research and draft</button>{" "}
+                      <a href={`/admin/topics/${t.id}/start`}>with links…</a>
+                    </form>
                   ) : null}{" "}
                   {can(actor, "topic.dismiss") ? (
                     <form method="post" action={`/admin/topics/${t.id}/dismiss`} class="inline">

@@ -3,21 +3,73 @@ import type { FC } from "hono/jsx";
 import type { Session } from "../auth/session-store.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import {
+  ALL_SETTING_KEYS,
+  ALL_SETTINGS,
+  type AnySettingKey,
   changeSettings,
+  loadPipelineSettings,
   loadSettings,
+  PIPELINE_SETTING_KEYS,
   SETTING_KEYS,
-  SETTINGS,
-  type SettingKey,
+  settingText,
 } from "../settings.js";
 import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
 import { page, refuse } from "./guard.js";
 import { auditContext, formValue, type NewsroomEnv } from "./request-context.js";
 
+type Values = Partial<Record<AnySettingKey, string>>;
+
+/** A list setting: one entry per line in a text area, its problem right beside it. */
+const ListField: FC<{ name: AnySettingKey; value: string; error?: string | undefined }> = (p) => {
+  const id = `f-${p.name}`;
+  const def = ALL_SETTINGS[p.name];
+  return (
+    <div class={p.error ? "field invalid" : "field"}>
+      <label for={id}>{def.label}</label>
+      <small id={`${id}-hint`}>{def.help}</small>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={4}
+        aria-invalid={p.error ? "true" : undefined}
+        aria-describedby={p.error ? `${id}-error` : `${id}-hint`}
+      >
+        {p.value}
+      </textarea>
+      {p.error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+const SettingFields: FC<{ keys: AnySettingKey[]; values: Values; errors?: Values }> = (p) => (
+  <>
+    {p.keys.map((key) =>
+      ALL_SETTINGS[key].kind === "number" ? (
+        <Field
+          name={key}
+          label={ALL_SETTINGS[key].label}
+          hint={ALL_SETTINGS[key].help}
+          value={p.values[key]}
+          error={p.errors?.[key]}
+          type="number"
+          required
+        />
+      ) : (
+        <ListField name={key} value={p.values[key] ?? ""} error={p.errors?.[key]} />
+      ),
+    )}
+  </>
+);
+
 const SettingsPage: FC<{
   siteName: string;
   session: Session | undefined;
-  values: Record<SettingKey, string>;
-  errors?: Partial<Record<SettingKey, string>>;
+  values: Values;
+  errors?: Values;
   flash?: string | undefined;
 }> = (p) => (
   <AdminLayout title="Settings" session={p.session} siteName={p.siteName} flash={p.flash}>
@@ -27,17 +79,14 @@ const SettingsPage: FC<{
     </p>
     <form method="post" action="/admin/settings" class="panel">
       <CsrfField token={p.session?.csrfToken ?? ""} />
-      {SETTING_KEYS.map((key) => (
-        <Field
-          name={key}
-          label={SETTINGS[key].label}
-          hint={SETTINGS[key].help}
-          value={p.values[key]}
-          error={p.errors?.[key]}
-          type="number"
-          required
-        />
-      ))}
+      <fieldset>
+        <legend>Newsroom</legend>
+        <SettingFields keys={SETTING_KEYS} values={p.values} errors={p.errors} />
+      </fieldset>
+      <fieldset>
+        <legend>Writing pipeline and research</legend>
+        <SettingFields keys={PIPELINE_SETTING_KEYS} values={p.values} errors={p.errors} />
+      </fieldset>
       <button type="submit" class="primary">
         Save settings
       </button>
@@ -49,12 +98,9 @@ const SettingsPage: FC<{
 export function settingsRoutes(deps: NewsroomDeps) {
   const app = new Hono<NewsroomEnv>();
   const db = deps.database.db;
-  const asText = async () => {
-    const current = await loadSettings(db);
-    return Object.fromEntries(SETTING_KEYS.map((k) => [k, String(current[k])])) as Record<
-      SettingKey,
-      string
-    >;
+  const asText = async (): Promise<Values> => {
+    const current = { ...(await loadSettings(db)), ...(await loadPipelineSettings(db)) };
+    return Object.fromEntries(ALL_SETTING_KEYS.map((k) => [k, settingText(current[k])]));
   };
 
   app.get("/admin/settings", async (c) => {
@@ -73,10 +119,11 @@ export function settingsRoutes(deps: NewsroomDeps) {
   app.post("/admin/settings", async (c) => {
     const refused = await refuse(c, deps, "settings.manage");
     if (refused) return refused;
-    const input = Object.fromEntries(SETTING_KEYS.map((k) => [k, formValue(c, k)])) as Record<
-      SettingKey,
-      string
-    >;
+    // Only submitted fields change: a form without a field leaves that setting alone.
+    const form = c.get("form");
+    const input: Values = Object.fromEntries(
+      ALL_SETTING_KEYS.filter((k) => form[k] !== undefined).map((k) => [k, formValue(c, k)]),
+    );
     const result = await changeSettings(db, input, auditContext(c), deps.clock.now());
     if (!result.ok) {
       return page(
@@ -84,14 +131,14 @@ export function settingsRoutes(deps: NewsroomDeps) {
         <SettingsPage
           siteName={deps.config.SITE_NAME}
           session={c.get("session")}
-          values={input}
+          values={{ ...(await asText()), ...input }}
           errors={result.errors}
         />,
         422,
       );
     }
     const flash = result.changed.length
-      ? `Saved: ${result.changed.map((k) => SETTINGS[k].label).join(", ")}.`
+      ? `Saved: ${result.changed.map((k) => ALL_SETTINGS[k].label).join(", ")}.`
       : "Nothing changed.";
     return page(
       c,

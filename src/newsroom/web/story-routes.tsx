@@ -98,7 +98,7 @@ export function storyRoutes(deps: NewsroomDeps) {
     const { story } = found;
     const form = postedForm(c);
     const base = intField(c, "base_revision") ?? -1;
-    const parsed = contentFromForm(form);
+    const parsed = contentFromForm(form, story.content.sources);
     if (!parsed.ok)
       return editor(c, { story, form, errors: parsed.errors, baseRevision: base }, 422);
     const outcome = await saveStory(commandContext(c, deps), story.articleId, base, parsed.content);
@@ -124,7 +124,7 @@ export function storyRoutes(deps: NewsroomDeps) {
     const found = await storyFor(c, deps, "story.edit");
     if ("response" in found)
       return c.json({ error: { id: "forbidden", message: "Sign in again to keep saving" } }, 403);
-    const parsed = contentFromForm(postedForm(c));
+    const parsed = contentFromForm(postedForm(c), found.story.content.sources);
     if (!parsed.ok)
       return c.json(
         {

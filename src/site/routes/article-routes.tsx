@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
+import { loadCitedSources } from "../../content/cited-sources.js";
 import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
 import { topicFactsForHashtag } from "../../trends/trend-queries.js";
@@ -95,6 +96,7 @@ export function articleRoutes(deps: SiteDeps) {
             article,
             related,
             canonicalUrl,
+            sources: await loadCitedSources(deps.database.db, article.id),
             ...(trend
               ? { hashtagFacts: <HashtagTrendBox facts={trend} timeZone={article.timeZone} /> }
               : {}),

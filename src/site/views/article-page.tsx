@@ -1,6 +1,8 @@
 import { raw } from "hono/html";
 import type { Child, FC } from "hono/jsx";
 import type { ArticleFull, ArticleSummary } from "../../content/article-queries.js";
+import { linkCitationMarkers } from "../../content/citation-markers.js";
+import type { CitedSource } from "../../content/cited-sources.js";
 import { renderMarkdown } from "../../content/markdown.js";
 import { slugify } from "../../content/slug.js";
 import { formatLongDate } from "../../content/zoned-time.js";
@@ -13,7 +15,30 @@ export interface ArticleView {
   canonicalUrl: string;
   /** Extra facts for the hashtag box (the trend tracker's rank/heat), when known. */
   hashtagFacts?: Child;
+  /** Cited sources in citation order; `[n]` markers link to the n-th. Empty: no list. */
+  sources?: CitedSource[];
 }
+
+const SourcesList: FC<{ sources: CitedSource[]; timeZone: string }> = ({ sources, timeZone }) => (
+  <section class="sources" aria-labelledby="sources-title">
+    <h2 id="sources-title">Sources</h2>
+    <ol>
+      {sources.map((s, i) => (
+        <li id={`source-${i + 1}`}>
+          {s.outlet ? `${s.outlet}: ` : ""}
+          <a href={s.url} rel="noopener noreferrer">
+            {s.title || s.url}
+          </a>
+          {s.publishedAt && !Number.isNaN(Date.parse(s.publishedAt)) ? (
+            <>
+              , <time datetime={s.publishedAt}>{formatLongDate(s.publishedAt, timeZone)}</time>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  </section>
+);
 
 const HashtagBox: FC<{ article: ArticleFull; facts?: Child }> = ({ article, facts }) => (
   <aside class="hashtag-box" aria-labelledby="hashtag-title">
@@ -66,6 +91,12 @@ const UPDATE_NOTICE_MS = 60 * 60 * 1000;
 
 export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
   const { article } = view;
+  const sources = view.sources ?? [];
+  // With sources, markers become footnote links; without, the body renders as it always did.
+  const body = (markdown: string) =>
+    sources.length
+      ? linkCitationMarkers(renderMarkdown(markdown), sources.length)
+      : renderMarkdown(markdown);
   const updated =
     Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > UPDATE_NOTICE_MS;
   return (
@@ -99,17 +130,18 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
       ) : null}
       {article.hashtag ? <HashtagBox article={article} facts={view.hashtagFacts} /> : null}
       <div class="article-body">
-        {article.lead ? <div class="lead">{raw(renderMarkdown(article.lead))}</div> : null}
+        {article.lead ? <div class="lead">{raw(body(article.lead))}</div> : null}
         {article.sections.map((section, i) => {
           const id = sectionId(section.heading, i);
           return (
             <section aria-labelledby={id}>
               <h2 id={id}>{section.heading}</h2>
-              {raw(renderMarkdown(section.body))}
+              {raw(body(section.body))}
             </section>
           );
         })}
       </div>
+      {sources.length ? <SourcesList sources={sources} timeZone={article.timeZone} /> : null}
       {article.corrections.map((c) => (
         <aside class="correction" aria-label="Correction">
           <h2>
