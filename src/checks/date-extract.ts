@@ -92,7 +92,8 @@ function valid(year: number | null, month: number, day: number | null): boolean 
   if (month < 1 || month > 12) return false;
   if (day === null) return true;
   if (day < 1 || day > 31) return false;
-  if (year === null) return day <= ([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31);
+  if (year === null)
+    return day <= ([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31);
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1;
 }

@@ -1,4 +1,5 @@
 import { usersCommand } from "../newsroom/users-command.js";
+import { checkCommand } from "./check-command.js";
 import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   usersCommand,
   trendsCommand,
   relatedCommand,
+  checkCommand,
 ];
