@@ -20,21 +20,7 @@ const LEADING_NOISE = new Set(
   ).split(" "),
 );
 
-const CONNECTORS = new Set([
-  "of",
-  "de",
-  "da",
-  "van",
-  "von",
-  "bin",
-  "al",
-  "for",
-  "and",
-  "the",
-  "la",
-  "le",
-  "du",
-]);
+const CONNECTORS = new Set(["of", "de", "da", "van", "von", "bin", "al", "la", "le", "du"]);
 
 const WORD = /[A-Z][\p{L}'’]*(?:-[\p{L}]+)*\.?|[A-Z]{2,}/uy;
 
