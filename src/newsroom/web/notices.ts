@@ -12,6 +12,7 @@ const NOTICES: Record<string, string> = {
   corrected: "Correction added; the article shows it and its modified date moved.",
   assigned: "Assignment saved.",
   dismissed: "Topic dismissed.",
+  "flag-overridden": "Flag overridden; the reason is in the audit log.",
 };
 
 export function notice(code: string | undefined): string | undefined {
