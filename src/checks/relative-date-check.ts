@@ -168,7 +168,8 @@ function sameEventPassages(ctx: CheckContext, sentence: ArticleSentence, mention
       const sw = contentWords(s);
       let score = 0;
       for (const w of words) if (sw.has(w)) score++;
-      if (score >= 2) out.push({ p, text: s, score });
+      // Short sentences have few words to share: one is enough when they have three or fewer.
+      if (score >= Math.min(2, Math.max(1, words.size - 1))) out.push({ p, text: s, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);
