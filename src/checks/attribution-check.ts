@@ -113,6 +113,7 @@ export const attributionCheck: Check = (ctx) => {
           )
         )
           continue;
+        if (sources.some((p) => outletMatches(subject, outletForms(ctx, p)))) continue;
         if (isOutlet(ctx, subject)) {
           if (sources.some((p) => outletMatches(subject, outletForms(ctx, p)))) continue;
           flags.push(

@@ -78,6 +78,18 @@ export const dateCheck: Check = (ctx) => {
       }
       if (sources.length === 0) continue;
       if (dateSupported(mention, dates, ctx.publishedDay.year)) continue;
+      // The day of publication, the article's or a cited source's, needs no other support.
+      const days = [ctx.publishedDay, ...sources.map((p) => p.day)];
+      if (
+        days.some(
+          (d) =>
+            d &&
+            d.month === mention.month &&
+            (mention.day === null || d.day === mention.day) &&
+            (mention.year === null || d.year === mention.year),
+        )
+      )
+        continue;
       flags.push(
         flag(
           "date",

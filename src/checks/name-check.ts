@@ -80,7 +80,13 @@ export function nameFound(
   const loose = looseText(name);
   if (COMMON_NAMES.has(loose)) return true;
   const spellings = ctx.aliasGroups.get(loose) ?? [loose];
+  if (ctx.reference.outlets.some((o) => looseText(o.name) === loose)) return true;
   for (const p of sources) {
+    if (
+      looseText(p.source.outlet) === loose ||
+      (p.source.title && containsPhrase(looseText(p.source.title), loose))
+    )
+      return true;
     for (const spelling of spellings) if (containsPhrase(p.loose, spelling)) return true;
     const py = pinyinOf(p);
     if (py) {

@@ -12,7 +12,7 @@ const LEADING_NOISE = new Set(
     "The A An In On At By For From With After Before During Since As But And Or If When While Although Though Yet So " +
     "This That These Those His Her Its Their Our Then Now Meanwhile However Still Also Even Both Former Late Acting " +
     "Mr Mrs Ms Dr Prof Sir President Vice Premier Chairman Chairwoman Secretary General Minister Prime Foreign Defense " +
-    "Defence Leader Supreme Senator Sen Rep Representative Governor Gov Mayor Ambassador Spokesman Spokeswoman Spokesperson " +
+    "Defence Leader Whether Why What Who How Where Nonetheless Nevertheless Such Many Several Some Every Each Most Neither Either Not No Once Later Earlier Today Yesterday Tomorrow Here There Supreme Senator Sen Rep Representative Governor Gov Mayor Ambassador Spokesman Spokeswoman Spokesperson " +
     "Chancellor King Queen Prince Princess Pope Judge Justice Chief Director Commander Lt Col Gen Sgt Capt Deputy State " +
     "According Under Over Across Despite Amid Among Through Toward Towards Against Without Within Upon Via " +
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August " +
@@ -20,21 +20,7 @@ const LEADING_NOISE = new Set(
   ).split(" "),
 );
 
-const CONNECTORS = new Set([
-  "of",
-  "de",
-  "da",
-  "van",
-  "von",
-  "bin",
-  "al",
-  "for",
-  "and",
-  "the",
-  "la",
-  "le",
-  "du",
-]);
+const CONNECTORS = new Set(["of", "de", "da", "van", "von", "bin", "al", "la", "le", "du"]);
 
 const WORD = /[A-Z][\p{L}'’]*(?:-[\p{L}]+)*\.?|[A-Z]{2,}/uy;
 
@@ -63,7 +49,7 @@ export function findNames(text: string): NameMention[] {
       words.push({ text: w[0], start: pos, end: pos + w[0].length });
       pos += w[0].length;
       if (w[0].endsWith(".") && w[0].length > 2) break;
-      const gap = /^ (?:(of|de|da|van|von|bin|al|for|and|the|la|le|du) )?/.exec(s.slice(pos));
+      const gap = /^ (?:(of(?: the)?|de|da|van|von|bin|al|la|le|du) )?/.exec(s.slice(pos));
       if (!gap || gap[0] === "") break;
       const after = s.slice(pos + gap[0].length, pos + gap[0].length + 1);
       if (!/[A-Z]/.test(after)) break;
@@ -79,12 +65,11 @@ export function findNames(text: string): NameMention[] {
     if (words.length >= 2) {
       const first = words[0];
       const last = words.at(-1);
-      if (first && last)
-        out.push({
-          name: s.slice(first.start, last.end).replace(/\.$/, ""),
-          start: first.start,
-          end: last.end,
-        });
+      // "North Korea's" is North Korea.
+      const name =
+        first && last ? s.slice(first.start, last.end).replace(/\.$/, "").replace(/'s?$/, "") : "";
+      if (first && last && name.includes(" "))
+        out.push({ name, start: first.start, end: last.end });
     }
     i = Math.max(pos, i + 1);
   }

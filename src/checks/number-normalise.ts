@@ -61,10 +61,10 @@ const WORD_ORDINALS: Record<string, number> = {
 };
 
 const HEDGE =
-  /\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|under|at least|at most|up to|close to|upwards of|an estimated|estimated)\s+(?:[$¥€£]|US\$|RMB\s?)?$/i;
+  /\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|under|at least|at most|close to|upwards of|an estimated|estimated)\s+(?:[$¥€£]|US\$|RMB\s?)?$/i;
 
 const EN_NUMBER =
-  /(?<![\p{L}\d.,])(?:US\$|HK\$|[$¥€£]|RMB\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m|b)\b)?(\s?%|\s?(?:percent|per cent)\b|(?:st|nd|rd|th)\b)?/giu;
+  /(?<![A-Za-z\d.,])(?:US\$|HK\$|[$¥€£]|RMB\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m|b)\b)?(\s?%|\s?(?:percent|per cent)\b|(?:st|nd|rd|th)\b)?/giu;
 
 const EN_WORD =
   /\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(\s+(?:percent|per cent))?/gi;
@@ -206,15 +206,22 @@ export function numberSupported(
   for (const s of sourceNumbers) {
     if (s.value === mention.value) return true;
     if (mention.approximate && mention.value !== 0) {
-      if (Math.abs(s.value - mention.value) / Math.abs(mention.value) <= 0.1) return true;
+      // "about 5%" may stand for 5.3%, not for 5.8%; "about 1,200" for anything within a tenth.
+      const near = mention.percent
+        ? Math.abs(s.value - mention.value) <= 0.5
+        : Math.abs(s.value - mention.value) / Math.abs(mention.value) <= 0.1;
+      if (near) return true;
     }
-    // A figure rounded in the article: "1.2 million" for "1,213,000".
-    if (!mention.percent && mention.value >= 1000 && s.value >= 1000) {
-      const digits = significantDigits(mention.value);
-      if (digits <= 2 && roundTo(s.value, digits) === mention.value) return true;
+    // A figure rounded in the article: "1.2 million" for "1,213,000", "134.9 trillion" for
+    // "1349084亿", "5.4%" for "5.43%" (only to the decimals the article writes).
+    if (mention.value >= 1000 && s.value >= 1000) {
+      if (roundTo(s.value, significantDigits(mention.value)) === mention.value) return true;
     }
-    if (mention.percent && s.percent && roundTo(s.value, 2) === roundTo(mention.value, 2))
-      return true;
+    const decimals = /\.(\d+)/.exec(mention.text.replace(/,/g, ""))?.[1]?.length ?? 0;
+    if (mention.value < 1000 && decimals > 0 && mention.percent === s.percent) {
+      if (round(Math.round(s.value * 10 ** decimals) / 10 ** decimals) === mention.value)
+        return true;
+    }
   }
   return false;
 }

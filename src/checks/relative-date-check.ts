@@ -120,6 +120,10 @@ function eventRanges(sentence: string, p: PreparedSource): DayRange[] {
     if (d.day === null) out.push(monthRange(year, d.month));
     else out.push({ from: dayNumber(year, d.month, d.day), to: dayNumber(year, d.month, d.day) });
   }
+  // A bare year ("reached 134.91 trillion yuan in 2024") dates the event to that year.
+  for (const y of sentence.match(/\b(?:in|for|of|during|since)\s+((?:19|20)\d{2})\b/g) ?? []) {
+    out.push(yearRange(Number(y.slice(-4))));
+  }
   if (p.day)
     for (const r of resolveRelative(sentence, p.day, FUTURE.test(sentence))) out.push(r.range);
   // "in October" with no year, in a dated source: the next October from the source's day.
@@ -128,7 +132,15 @@ function eventRanges(sentence: string, p: PreparedSource): DayRange[] {
       /\b(?:in|for|this|by|until)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gi,
     )) {
       const month = MONTHS[(m[1] ?? "").toLowerCase()] ?? 1;
-      const year = month >= p.day.month ? p.day.year : p.day.year + 1;
+      // Looking ahead: the next such month; told in the past: the last one.
+      const ahead = FUTURE.test(sentence);
+      const year = ahead
+        ? month >= p.day.month
+          ? p.day.year
+          : p.day.year + 1
+        : month <= p.day.month
+          ? p.day.year
+          : p.day.year - 1;
       out.push(monthRange(year, month));
     }
   }
@@ -156,7 +168,8 @@ function sameEventPassages(ctx: CheckContext, sentence: ArticleSentence, mention
       const sw = contentWords(s);
       let score = 0;
       for (const w of words) if (sw.has(w)) score++;
-      if (score >= 2) out.push({ p, text: s, score });
+      // Short sentences have few words to share: one is enough when they have three or fewer.
+      if (score >= Math.min(2, Math.max(1, words.size - 1))) out.push({ p, text: s, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -59,6 +59,23 @@ function anchorsOfSource(text: string): Set<string> {
   return out;
 }
 
+/** From the claim word to the end of its clause, in a source sentence. */
+function claimClause(sentence: string, forms: readonly string[]): string | null {
+  const lower = canonicalText(sentence);
+  const low = lower.toLowerCase();
+  for (const f of forms) {
+    const re = /[\u3400-\u9fff]/.test(f)
+      ? new RegExp(f)
+      : new RegExp(`\\b${f.replace(/-/g, "\\-")}\\b`, "i");
+    const m = re.exec(low);
+    if (!m) continue;
+    const rest = lower.slice(m.index);
+    const end = rest.search(/[,;()，；。]|\s(?:after|before|while|when|and then|but)\s/);
+    return end < 0 ? rest : rest.slice(0, end);
+  }
+  return null;
+}
+
 /**
  * Check 7: "first", "second", "last", "record", "largest", "only"… must be said by the cited
  * text about the same thing: a cited sentence has the claim word (or a synonym, also in
@@ -76,6 +93,7 @@ export const superlativeCheck: Check = (ctx) => {
     const sources = evidenceFor(ctx, sentence);
     if (sources.length === 0) continue;
     const sentenceAnchors = anchors(text);
+    const sentenceWords = new Set([...looseText(text).split(" "), ...sentenceAnchors]);
     for (const m of text.matchAll(TRIGGER)) {
       const word = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
       const at = (m.index ?? 0) + m[0].toLowerCase().lastIndexOf(word);
@@ -106,7 +124,19 @@ export const superlativeCheck: Check = (ctx) => {
             continue;
           const chinese = /[\u3400-\u9fff]/.test(s);
           if (!chinese && head.length > 0 && !head.some((h) => loose.includes(` ${h}`))) continue;
-          if (sentenceAnchors.size > 0) {
+          // The place or date the source attaches to its claim ("their first meeting, in
+          // Singapore") must be one the article's sentence also names.
+          const clause = claimClause(s, forms);
+          const clauseAnchors = clause ? anchors(clause) : new Set<string>();
+          if (clauseAnchors.size > 0) {
+            const words = sentenceWords;
+            const hit = [...clauseAnchors].some((a) =>
+              (ctx.aliasGroups.get(a) ?? [a]).some(
+                (x) => sentenceAnchors.has(x) || x.split(" ").some((w) => words.has(w)),
+              ),
+            );
+            if (!hit) continue;
+          } else if (sentenceAnchors.size > 0) {
             const sa = anchorsOfSource(s);
             const aliases = [...sentenceAnchors].flatMap((a) => ctx.aliasGroups.get(a) ?? [a]);
             if (!aliases.some((a) => sa.has(a) || loose.includes(` ${a} `))) continue;

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "story.correct",
   "topic.dismiss",
   "setting.change",
+  "check.override",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -9,10 +9,14 @@ import { seedTrends } from "../testing/trend-fixtures.js";
 const CONTENT = {
   headline: "Typhoon reaches Shanghai",
   category: "News & Politics",
-  lead: "Winds **closed** the airports.",
-  sections: [{ heading: "What happened", body: "Flights stopped." }],
+  // Cited against the source title, so the claim checks raise no error and it can be published.
+  lead: "Winds **closed** the airports [1].",
+  sections: [{ heading: "What happened", body: "Flights stopped [1]." }],
   tags: ["weather"],
   hashtag: "#台风#",
+  sources: [
+    { url: "https://example.com/typhoon", title: "Winds closed the airports and flights stopped" },
+  ],
 };
 
 describe.each(TEST_DIALECTS)("JSON API on %s", (dialect) => {

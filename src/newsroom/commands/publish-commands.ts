@@ -1,4 +1,5 @@
-import { conflict, notFound, validationFailed } from "../../core/errors.js";
+import { openErrorFlags } from "../../checks/flag-store.js";
+import { conflict, isAppError, notFound, validationFailed } from "../../core/errors.js";
 import type { ArticleStatus } from "../../db/schema.js";
 import { enqueueJob } from "../../jobs/job-queue.js";
 import { type AuditContext, recordAudit, systemContext } from "../audit-log.js";
@@ -46,6 +47,15 @@ async function transition(
 ): Promise<boolean> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
+    if (to === "published" || to === "scheduled") {
+      // No claim goes out while a claim check has an open error on the newest revision.
+      const open = await openErrorFlags(trx, articleId);
+      if (open.length > 0) {
+        throw conflict(
+          `${open.length} claim-check error${open.length === 1 ? " is" : "s are"} open on this story: fix or override ${open.length === 1 ? "it" : "them"} before publishing`,
+        );
+      }
+    }
     const result = await trx
       .updateTable("article")
       .set({ status: to, published_at: publishedAt, updated_at: now.toISOString() })
@@ -226,16 +236,24 @@ export async function publishDue(deps: NewsroomDeps): Promise<number[]> {
     .execute();
   const published: number[] = [];
   for (const row of due) {
-    const won = await transition(
-      deps,
-      systemContext,
-      row.id,
-      ["scheduled"],
-      "published",
-      row.published_at,
-      "story.publish",
-      { scheduled: true },
-    );
+    let won: boolean;
+    try {
+      won = await transition(
+        deps,
+        systemContext,
+        row.id,
+        ["scheduled"],
+        "published",
+        row.published_at,
+        "story.publish",
+        { scheduled: true },
+      );
+    } catch (error) {
+      // A flag raised after scheduling (an edit) holds the story back; the desk sees why.
+      if (!isAppError(error) || error.id !== "conflict") throw error;
+      deps.log.warn({ articleId: row.id, reason: error.message }, "scheduled story held back");
+      continue;
+    }
     if (!won) continue;
     published.push(row.id);
     await afterChange(deps, { type: "published", articleId: row.id, slug: row.slug });

@@ -3,6 +3,7 @@ import { slugify } from "../../content/slug.js";
 import { notFound } from "../../core/errors.js";
 import type { Tables } from "../../db/schema.js";
 import { recordAudit } from "../audit-log.js";
+import { checkRevision } from "../story-checks.js";
 import { articleInputOf, contentAsText, type StoryContent } from "../story-content.js";
 import { loadStory, revisionContent, type StoryRecord } from "../story-queries.js";
 import { runArticleHooks } from "./article-hooks.js";
@@ -90,6 +91,15 @@ async function insertStory(
       })
       .execute();
     await addRevision(trx, ctx, saved.id, 1, "create", content, now);
+    await checkRevision(trx, ctx.deps.database.dialect, {
+      articleId: saved.id,
+      revision: 1,
+      content,
+      publishedAt: now.toISOString(),
+      timeZone: ctx.deps.config.TIME_ZONE,
+      actor: { id: ctx.audit.actorId, label: ctx.audit.actorLabel },
+      now,
+    });
     await recordAudit(
       trx,
       ctx.audit,
@@ -164,6 +174,16 @@ export async function saveStory(
       now,
     );
     await addRevision(trx, ctx, articleId, revision, kind, content, now);
+    // Every saved revision is checked before the transaction commits, whoever wrote it.
+    await checkRevision(trx, ctx.deps.database.dialect, {
+      articleId,
+      revision,
+      content,
+      publishedAt: article.published_at ?? now.toISOString(),
+      timeZone: ctx.deps.config.TIME_ZONE,
+      actor: { id: ctx.audit.actorId, label: ctx.audit.actorLabel },
+      now,
+    });
     await recordAudit(
       trx,
       ctx.audit,

@@ -9,9 +9,12 @@ export const STORY = {
   tags: "Beijing, weather",
   hashtag: "#北京暴雨#",
   hashtagEn: "Beijing rainstorm",
-  lead: "Record rain **closed** ten stations.",
-  sections: "## What happened\n\nWater poured in.\n\n## Why it trended\n\nVideos spread.",
-  sources: "https://example.com/report Xinhua",
+  // Cited against the source title (no research text in these tests), so the claim checks
+  // raise no error and the story can be published.
+  lead: "Record rain **closed** ten stations [1].",
+  sections: "## What happened\n\nWater poured in [1].\n\n## Why it trended\n\nVideos spread [1].",
+  sources:
+    "https://example.com/report Record rain closed ten stations as water poured in and videos spread",
 };
 
 export async function createDraft(

@@ -1,10 +1,12 @@
 import type { FC } from "hono/jsx";
+import type { StoredFlag } from "../../checks/flag-store.js";
 import type { Session } from "../auth/session-store.js";
 import { can } from "../policy.js";
 import type { StoryForm } from "../story-content.js";
 import { resourceOf, type StoryRecord } from "../story-queries.js";
 import type { DiffLine } from "../text-diff.js";
 import { AdminLayout, CsrfField, Field, FieldError } from "./admin-layout.js";
+import { CheckPanel } from "./check-panel.js";
 import { DiffView } from "./diff-view.js";
 import { PublishPanel } from "./publish-panel.js";
 
@@ -26,6 +28,8 @@ export interface EditorProps {
   timeZone: string;
   /** Seconds between autosaves (an admin setting). */
   autosaveSeconds: number;
+  /** Claim-check flags of the newest revision. */
+  flags?: StoredFlag[] | undefined;
 }
 
 const Area: FC<{
@@ -218,6 +222,12 @@ export const EditorPage: FC<EditorProps> = (p) => {
                   <a href={`${action}/revisions`}>Revisions and diffs</a>
                 </p>
               </div>
+              <CheckPanel
+                articleId={story.articleId}
+                flags={p.flags ?? []}
+                canResolve={can(actor, "checks.resolve", resourceOf(story))}
+                csrf={p.session?.csrfToken ?? ""}
+              />
               {can(actor, "story.publish", resourceOf(story)) ? (
                 <PublishPanel
                   story={story}

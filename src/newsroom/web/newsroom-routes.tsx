@@ -8,6 +8,7 @@ import { ADMIN_ASSETS } from "./admin-assets.js";
 import { AdminLayout } from "./admin-layout.js";
 import { auditRoutes } from "./audit-routes.js";
 import { authRoutes } from "./auth-routes.js";
+import { checkRoutes } from "./check-routes.js";
 import { page } from "./guard.js";
 import { previewRoutes } from "./preview-routes.js";
 import { publishRoutes } from "./publish-routes.js";
@@ -74,6 +75,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", previewRoutes(nd));
   app.route("/", revisionRoutes(nd));
   app.route("/", publishRoutes(nd));
+  app.route("/", checkRoutes(nd));
   app.route("/", tokenRoutes(nd));
 
   app.onError(async (error, c) => {

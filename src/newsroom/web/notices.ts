@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   "pipeline-started": "Draft started from the topic; research and drafting run in the background.",
   "already-covered":
     "This topic is already covered: here is the story. Pasted links were added to it.",
+  "flag-overridden": "Flag overridden; the reason is in the audit log.",
 };
 
 export function notice(code: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { listFlags } from "../../checks/flag-store.js";
 import { newToken } from "../auth/session-store.js";
 import { createStory, saveStory } from "../commands/story-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
@@ -23,7 +24,7 @@ export function storyRoutes(deps: NewsroomDeps) {
     c: NewsroomContext,
     props: Omit<
       EditorProps,
-      "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds"
+      "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds" | "flags"
     >,
     status: 200 | 409 | 422 = 200,
   ) =>
@@ -35,6 +36,7 @@ export function storyRoutes(deps: NewsroomDeps) {
         categories={await categoryNames(deps)}
         timeZone={deps.config.TIME_ZONE}
         autosaveSeconds={(await loadSettings(db))["editor.autosave_seconds"]}
+        flags={props.story ? await listFlags(db, props.story.articleId) : []}
         {...props}
       />,
       status,

@@ -1,0 +1,84 @@
+import type { FC } from "hono/jsx";
+import type { StoredFlag } from "../../checks/flag-store.js";
+import { CsrfField } from "./admin-layout.js";
+
+const KIND_LABEL: Record<string, string> = {
+  uncited: "No citation",
+  number: "Figure",
+  date: "Date",
+  quote: "Quote",
+  name: "Name",
+  title: "Title",
+  relative_date: "Relative date",
+  ordinal: "First / superlative",
+  attribution: "Attribution",
+  freshness: "Freshness",
+  structure: "Structure",
+  entailment: "Support",
+};
+
+/**
+ * The claim checks of the newest revision, each beside the sentence it is about, with the
+ * source passage looked at. An open flag is resolved by a save that no longer raises it, or
+ * by an override whose reason is required and audited. Open errors block publishing.
+ */
+export const CheckPanel: FC<{
+  articleId: number;
+  flags: StoredFlag[];
+  canResolve: boolean;
+  csrf: string;
+}> = (p) => {
+  const open = p.flags.filter((f) => f.status === "open");
+  const blocking = open.filter((f) => f.severity === "error").length;
+  return (
+    <section class="panel checks" aria-labelledby="checks-title" data-checks>
+      <h2 id="checks-title">Claim checks</h2>
+      <p data-checks-summary>
+        {p.flags.length === 0
+          ? "No flags on this revision."
+          : `${open.length} open of ${p.flags.length}; ${blocking} error${blocking === 1 ? "" : "s"} block publishing.`}
+      </p>
+      <ol class="check-flags">
+        {p.flags.map((f) => (
+          <li
+            class={`check-flag ${f.severity} ${f.status}`}
+            data-flag={f.id}
+            data-flag-status={f.status}
+          >
+            <p>
+              <span class={`badge ${f.severity}`}>{f.severity}</span> {KIND_LABEL[f.kind] ?? f.kind}{" "}
+              · <span class="muted">{f.status}</span>
+            </p>
+            {f.sentence ? <blockquote data-flag-sentence>{f.sentence}</blockquote> : null}
+            <p data-flag-message>{f.message}</p>
+            {f.evidence ? (
+              <details>
+                <summary>Source passage looked at</summary>
+                <p class="muted">{f.evidence}</p>
+              </details>
+            ) : null}
+            {f.status === "overridden" ? (
+              <p class="muted">
+                Overridden by {f.resolver_label}: {f.resolution_reason}
+              </p>
+            ) : null}
+            {f.status === "open" && p.canResolve ? (
+              <form method="post" action={`/admin/stories/${p.articleId}/flags/${f.id}/override`}>
+                <CsrfField token={p.csrf} />
+                <label for={`override-${f.id}`}>Override because…</label>
+                <textarea
+                  id={`override-${f.id}`}
+                  name="reason"
+                  required
+                  minlength={10}
+                  maxlength={500}
+                />
+                <button type="submit">Override</button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+};
