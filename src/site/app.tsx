@@ -60,8 +60,8 @@ export function createApp(deps: SiteDeps): Hono {
   app.route("/", listRoutes(deps));
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));
-  app.route("/", newsroomRoutes(deps));
   app.route("/", researchRoutes(deps));
+  app.route("/", newsroomRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));
