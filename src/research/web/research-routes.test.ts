@@ -4,9 +4,12 @@ import { listAudit } from "../../newsroom/audit-log.js";
 import { loadPipelineSettings } from "../../newsroom/settings.js";
 import {
   createNewsroomHarness,
+  formBody,
   type NewsroomHarness,
+  SITE,
 } from "../../newsroom/testing/newsroom-harness.js";
 import { seedTrends } from "../../newsroom/testing/trend-fixtures.js";
+import { createApp } from "../../site/app.js";
 
 describe.each(TEST_DIALECTS)("starting stories from topics in the newsroom on %s", (dialect) => {
   let h: NewsroomHarness;
@@ -120,6 +123,26 @@ describe.each(TEST_DIALECTS)("starting stories from topics in the newsroom on %s
       "pipeline.categories_include",
       "pipeline.score_threshold",
       "research.feeds",
+    ]);
+  });
+
+  it("works in the site app alone, beside the newsroom's own topic routes", async () => {
+    const { flood, idol } = await seedTrends(h.database.db);
+    const editor = await h.login((await h.addUser("editor")).email);
+    const site = createApp(h.deps);
+    const post = (path: string) =>
+      site.request(`${SITE}${path}`, {
+        method: "POST",
+        headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: formBody({ _csrf: editor.csrf, links: "https://news.example/x" }),
+      });
+    const started = await post(`/admin/topics/${flood}/start`);
+    expect(started.status).toBe(303);
+    expect(started.headers.get("location")).toMatch(/\?done=pipeline-started$/);
+    const dismissed = await post(`/admin/topics/${idol}/dismiss`);
+    expect(dismissed.status).toBe(303);
+    expect(await h.database.db.selectFrom("topic_dismissal").select("topic_id").execute()).toEqual([
+      { topic_id: idol },
     ]);
   });
 });
