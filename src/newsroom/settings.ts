@@ -100,7 +100,7 @@ export const PIPELINE_SETTINGS = {
     help: "Character-bigram overlap (Jaccard, 50 to 100) above which two topic words are the same story.",
     kind: "number",
     schema: wholeNumber(50, 100),
-    fallback: 70,
+    fallback: 60,
   }),
   "pipeline.categories_include": define<string[]>({
     label: "Only these categories (one per line)",

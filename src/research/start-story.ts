@@ -9,7 +9,7 @@ import { createStory } from "../newsroom/commands/story-commands.js";
 import { loadPipelineSettings } from "../newsroom/settings.js";
 import { canonicalUrl, MAX_PASTED } from "./gather-sources.js";
 import { findCoveringStory } from "./topic-dedupe.js";
-import { loadWeiboTopic } from "./weibo-topic-source.js";
+import { latestTopicFacts, loadWeiboTopic } from "./weibo-topic-source.js";
 
 /** The job the drafting pipeline owns; research only queues it. */
 export const WRITING_PIPELINE_JOB = "writing.pipeline";
@@ -139,7 +139,10 @@ export async function startStoryFromTopic(
         dek: "",
         lead: "",
         sections: [],
-        category: await categoryFor(ctx, topic.category),
+        category: await categoryFor(
+          ctx,
+          topic.category || (await latestTopicFacts(db, topic))?.facts.category || "",
+        ),
         tags: [],
         hashtag: topic.word.slice(0, 100),
         hashtagEn: topic.titleEn.slice(0, 200),

@@ -6,7 +6,8 @@
  * | rank      | 30  | best rank in the window: 1 → 30, 50 → 0.6 (linear)                  |
  * | heat      | 25  | peak heat, log scale: 50,000 → 0, 5,000,000 and more → 25           |
  * | velocity  | 20  | fastest of: rank places climbed per hour over the last two hours     |
- * |           |     | (10 an hour is full marks; entering the list counts as from 51), and |
+ * |           |     | (10 an hour is full marks; entering the list counts as from 51,      |
+ * |           |     | over an hour at least), and                                          |
  * |           |     | heat growth over the same span (4× is full marks)                    |
  * | time      | 15  | time on the list: 6 hours or more is full marks                      |
  * | label     | 10  | strongest label seen: 爆 10, 沸 8, 热 6, 新 3, none 0              |
@@ -65,8 +66,9 @@ function velocityOf(points: CurvePoint[], entered: boolean): number {
   const end = Date.parse(last.capturedAt);
   const span = points.filter((p) => end - Date.parse(p.capturedAt) <= VELOCITY_SPAN_MS);
   const first = span[0] ?? last;
-  const hours = Math.max((end - Date.parse(first.capturedAt)) / 3_600_000, 0.25);
-  // A topic that just entered climbed from off the list; credit it over a quarter hour at least.
+  const hours = Math.max((end - Date.parse(first.capturedAt)) / 3_600_000, 1);
+  // A topic that just entered climbed from off the list; spread over an hour at least, so
+  // one sighting at rank 48 is not "fast".
   const startRank = entered && span.length === points.length ? OFF_LIST_RANK : first.rank;
   const climb = clamp01((startRank - last.rank) / hours / 10);
   const growth =

@@ -70,9 +70,11 @@ export function createApp(deps: SiteDeps): Hono {
   app.route("/", listRoutes(deps));
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));
+  // Research's start page reads its own body before the newsroom's /admin/* chain does;
+  // the pipeline pages rely on the newsroom's session middleware, so they come after it.
+  app.route("/", researchRoutes(deps));
   app.route("/", newsroomRoutes(deps));
   app.route("/", pipelineRoutes(deps));
-  app.route("/", researchRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));

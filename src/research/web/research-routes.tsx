@@ -1,13 +1,16 @@
 import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { FC } from "hono/jsx";
 import { isAppError } from "../../core/errors.js";
 import type { Session } from "../../newsroom/auth/session-store.js";
 import { type NewsroomDeps, newsroomDeps } from "../../newsroom/newsroom-deps.js";
 import { AdminLayout, CsrfField } from "../../newsroom/web/admin-layout.js";
 import { page, refuse } from "../../newsroom/web/guard.js";
+import { MAX_BODY_BYTES } from "../../newsroom/web/newsroom-routes.js";
 import { withNotice } from "../../newsroom/web/notices.js";
 import {
   auditContext,
+  clientIpMiddleware,
   formValue,
   type NewsroomEnv,
   sessionMiddleware,
@@ -79,18 +82,34 @@ export function parseLinks(
 
 /**
  * `/admin/topics/:id/start`: editors start a story from any trending topic, optionally with
- * links. Mounted by the app root after the newsroom, whose `/admin/*` middleware (session,
- * CSRF, body limit) has then already run; mounted alone, it runs the session check itself.
+ * links. Mounted by the app root before the newsroom, so it runs the newsroom's request
+ * chain (client address, body limit, session, CSRF) itself, unless a newsroom app in front
+ * already did for this request.
  */
 export function researchRoutes(deps: SiteDeps): Hono {
   const nd: NewsroomDeps = newsroomDeps(deps);
   const app = new Hono<NewsroomEnv>();
-  const session = sessionMiddleware(nd, (c) => c.text("This form has expired.", 403));
-  const ensureSession: MiddlewareHandler<NewsroomEnv> = async (c, next) => {
-    if (c.var.form !== undefined) return next();
-    return session(c, next);
-  };
-  app.use("/admin/topics/*", ensureSession);
+  // The newsroom's own request chain: client address, body limit, session and CSRF check.
+  const chain: MiddlewareHandler<NewsroomEnv>[] = [
+    clientIpMiddleware(deps.config.TRUST_PROXY),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.text("The form is too large.", 413),
+    }),
+    sessionMiddleware(nd, (c) =>
+      c.text("The form expired or came from another site; reload the page and try again.", 403),
+    ),
+  ];
+  // Skipped when a newsroom app in front of us already ran it for this request (tests mount one).
+  const ranBefore = new WeakSet<object>();
+  const START_PATH = "/admin/topics/:id{[0-9]+}/start";
+  app.use(START_PATH, async (c, next) => {
+    if (c.var.form !== undefined) ranBefore.add(c);
+    await next();
+  });
+  for (const step of chain) {
+    app.use(START_PATH, (c, next) => (ranBefore.has(c) ? next() : step(c, next)));
+  }
 
   const topicOf = async (id: string) => {
     const n = Number(id);
