@@ -20,7 +20,7 @@ if (!args.includes("--bundles") || !dir) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-const provider = pipelineProvider(config, silentLogger);
+const provider = await pipelineProvider(config, silentLogger);
 if (!provider) {
   process.stderr.write(
     "LLM_PROVIDER=none: set a provider to evaluate (see README, Language model).\n",

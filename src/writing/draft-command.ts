@@ -61,7 +61,7 @@ export const draftCommand: LeafCommand = {
         row.id,
       );
       io.err(`${existing ? "Existing" : "New"} story ${articleId} for #${row.word}#`);
-      const pipeline = pipelineDepsFor(deps);
+      const pipeline = await pipelineDepsFor(deps);
       pipeline.onProgress = (event) => io.err(progressLine(event));
       try {
         const outcome = await runPipeline(pipeline, articleId);

@@ -18,16 +18,19 @@ export const pipelineJobKey = (articleId: number) => `${WRITING_PIPELINE_JOB}:${
 
 export interface PipelineWiring {
   research?: (deps: SiteDeps) => ResearchPort;
-  provider?: (deps: SiteDeps) => LlmProvider | null;
+  provider?: (deps: SiteDeps) => LlmProvider | null | Promise<LlmProvider | null>;
   costOf?: CostOf;
 }
 
 /** Builds what one pipeline run needs from the app's dependencies. */
-export function pipelineDepsFor(deps: SiteDeps, wiring: PipelineWiring = {}): PipelineDeps {
+export async function pipelineDepsFor(
+  deps: SiteDeps,
+  wiring: PipelineWiring = {},
+): Promise<PipelineDeps> {
   const newsroom = newsroomDeps(deps);
   return {
     newsroom,
-    provider: (wiring.provider ?? ((d) => pipelineProvider(d.config, d.log)))(deps),
+    provider: await (wiring.provider ?? ((d) => pipelineProvider(d.config, d.log)))(deps),
     research: (wiring.research ?? storyResearch)(deps),
     officeHolders: async () => (await loadReferenceData(deps.database.db)).officeHolders,
     costOf: wiring.costOf ?? pipelineCost(deps.config),
@@ -47,7 +50,7 @@ export function writingJobHandlers(
   return {
     [WRITING_PIPELINE_JOB]: async (payload) => {
       const { articleId } = pipelinePayload.parse(payload);
-      const pipeline = pipelineDepsFor(deps, wiring);
+      const pipeline = await pipelineDepsFor(deps, wiring);
       try {
         const outcome = await runPipeline(pipeline, articleId);
         deps.log.info({ articleId, ...outcome }, "writing pipeline finished");
