@@ -6,17 +6,26 @@
 import { spawn } from "node:child_process";
 
 const quick = process.argv.includes("--quick");
+/** `npm run bench -- <key>…` runs only the named benchmarks (keys below); none runs them all. */
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
-const BENCHES: { name: string; file: string; args: string[]; nodeArgs?: string[] }[] = [
-  { name: "trends ingest (a day of minute snapshots)", file: "bench/trends-ingest.ts", args: [] },
-  {
-    name: "related articles (index, top-k, publish, rebuild, memory)",
-    file: "bench/related.bench.ts",
-    args: quick ? ["--n", "10000", "--sample", "500"] : [],
-    nodeArgs: ["--expose-gc"],
-  },
-  { name: "search", file: "bench/search.bench.ts", args: quick ? ["--n", "10000"] : [] },
-];
+const BENCHES: { key?: string; name: string; file: string; args: string[]; nodeArgs?: string[] }[] =
+  [
+    { name: "trends ingest (a day of minute snapshots)", file: "bench/trends-ingest.ts", args: [] },
+    {
+      name: "related articles (index, top-k, publish, rebuild, memory)",
+      file: "bench/related.bench.ts",
+      args: quick ? ["--n", "10000", "--sample", "500"] : [],
+      nodeArgs: ["--expose-gc"],
+    },
+    { name: "search", file: "bench/search.bench.ts", args: quick ? ["--n", "10000"] : [] },
+    {
+      key: "busy-database",
+      name: "/healthz while another process holds the SQLite write lock",
+      file: "bench/busy-database.bench.ts",
+      args: [],
+    },
+  ];
 
 function runOne(bench: (typeof BENCHES)[number]): Promise<number> {
   return new Promise((resolve) => {
@@ -33,6 +42,7 @@ function runOne(bench: (typeof BENCHES)[number]): Promise<number> {
 
 let failed = 0;
 for (const bench of BENCHES) {
+  if (only.length > 0 && !only.includes(bench.key ?? "")) continue;
   process.stdout.write(`\n== ${bench.name} ==\n`);
   const started = performance.now();
   const code = await runOne(bench);
