@@ -6,6 +6,7 @@ import { searchSummaryIndexMigration } from "./0110-search-summary-index.js";
 import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
 import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { jobsMigration } from "./0200-jobs.js";
+import { lastChangeIndexMigration } from "./0210-last-change-index.js";
 import { trendsMigration } from "./0300-trends.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0300-trends": trendsMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
+  "0210-last-change-index": lastChangeIndexMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
