@@ -11,6 +11,20 @@ import {
 import { unavailable } from "../core/errors.js";
 import { DATABASE_BUSY_MESSAGE, isBusyError, retryWhileBusy } from "./sqlite-busy-retry.js";
 
+/** Storage faults a reader of the log or the page can act on, instead of a raw stack. */
+function storageFault(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "SQLITE_FULL")
+    return unavailable(
+      "The database is full (disk or size limit): nothing was saved. Free space and retry.",
+    );
+  if (typeof code === "string" && code.startsWith("SQLITE_READONLY"))
+    return unavailable(
+      "The database is read-only (file or folder permissions): nothing was saved.",
+    );
+  return error;
+}
+
 export interface SqlitePoolOptions {
   file: string;
   /** Connections kept open; readers use their own so they never queue behind a writer. */
@@ -152,11 +166,13 @@ class PooledConnection implements DatabaseConnection {
         return Promise.resolve(run());
       } catch (error) {
         if (isBusyError(error)) return Promise.reject(unavailable(DATABASE_BUSY_MESSAGE));
-        return Promise.reject(error);
+        return Promise.reject(storageFault(error));
       }
     }
     // Outside a transaction a statement that fails busy had no effect: wait and run it again.
-    return retryWhileBusy(run, { budgetMs: this.busyWaitMs });
+    return retryWhileBusy(run, { budgetMs: this.busyWaitMs }).catch((error: unknown) => {
+      throw storageFault(error);
+    });
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
