@@ -22,10 +22,15 @@ export function findAuthorBySlug(db: Db, slug: string): Promise<AuthorRow | unde
 
 /** Newest update among public articles: the Last-Modified of lists, feeds and sitemaps. */
 export async function lastPublicChange(db: Db, now: string): Promise<string | undefined> {
+  // Newest first with a limit rather than max(): both databases walk the
+  // (status, updated_at, published_at) index backwards and stop at the first public row; the
+  // aggregate read every public article row on each request.
   const row = await db
     .selectFrom("article")
-    .select((eb) => eb.fn.max("article.updated_at").as("at"))
+    .select("article.updated_at as at")
     .where(isPublic(now))
+    .orderBy("article.updated_at", "desc")
+    .limit(1)
     .executeTakeFirst();
   return row?.at ?? undefined;
 }

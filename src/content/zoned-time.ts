@@ -14,18 +14,46 @@ export function toUtcIso(value: string, timeZone: string): string {
   return new Date(guess).toISOString();
 }
 
+type FormatKind = "parts" | "long" | "short";
+const FORMAT_OPTIONS: Record<FormatKind, [string, Intl.DateTimeFormatOptions]> = {
+  parts: [
+    "en-US",
+    {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    },
+  ],
+  long: ["en-GB", { day: "numeric", month: "long", year: "numeric" }],
+  short: ["en-GB", { day: "numeric", month: "short", year: "numeric" }],
+};
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const FORMATTER_LIMIT = 200;
+
+/**
+ * One formatter per kind and zone, kept. Building an `Intl.DateTimeFormat` costs ~1 ms and
+ * native ICU memory, and a home page formats dozens of dates: making one per call was a
+ * large share of each page's CPU under load (issue 12, finding 5); formatting with a kept
+ * one costs microseconds. Bounded, because zones come from stored articles.
+ */
+function formatter(kind: FormatKind, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  const hit = formatters.get(key);
+  if (hit) return hit;
+  const [locale, options] = FORMAT_OPTIONS[kind];
+  const made = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+  if (formatters.size >= FORMATTER_LIMIT) formatters.delete(formatters.keys().next().value ?? "");
+  formatters.set(key, made);
+  return made;
+}
+
 /** Minutes the zone is ahead of UTC at the given instant. */
 export function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
+  const parts = formatter("parts", timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(
     get("year"),
@@ -52,24 +80,12 @@ export function toZonedIso(utcIso: string, timeZone: string): string {
 
 /** "26 August 2025": the dateline form. */
 export function formatLongDate(utcIso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(utcIso));
+  return formatter("long", timeZone).format(new Date(utcIso));
 }
 
 /** "26 Aug 2025": the form used in lists. */
 export function formatShortDate(utcIso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  })
-    .format(new Date(utcIso))
-    .replace("Sept", "Sep");
+  return formatter("short", timeZone).format(new Date(utcIso)).replace("Sept", "Sep");
 }
 
 /** Year, month and day of the instant in the zone, for date archives. */

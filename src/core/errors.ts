@@ -12,6 +12,7 @@ export type ErrorId =
   | "rate_limited"
   | "bad_request"
   | "upstream_failed"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ErrorId, number> = {
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorId, number> = {
   rate_limited: 429,
   bad_request: 400,
   upstream_failed: 502,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -57,6 +59,17 @@ export const validationFailed = (message: string, fields: FieldProblem[], source
     source === undefined ? { fields } : { fields, source },
   );
 
+/** A temporary condition (the database is busy): the client should retry after a pause. */
+export const unavailable = (message: string) => new AppError("unavailable", message);
+
+/** Seconds a client is asked to wait (Retry-After) after an `unavailable` answer. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** A temporary failure the client should retry (answered 503 with Retry-After). */
+export function isUnavailable(error: unknown): error is AppError {
+  return isAppError(error) && error.id === "unavailable";
 }

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Tables } from "./schema.js";
+import { SqlitePoolDialect } from "./sqlite-pool-dialect.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -20,7 +20,15 @@ export interface DatabaseOptions {
   url: string;
   /** PostgreSQL schema (created when missing); ignored on SQLite. */
   schema?: string;
+  /**
+   * SQLite: longest asynchronous wait for another connection's write lock before a query
+   * fails with an `unavailable` AppError (503). Default 10 s.
+   */
+  busyWaitMs?: number;
 }
+
+const SQLITE_POOL_SIZE = 4;
+const DEFAULT_BUSY_WAIT_MS = 10_000;
 
 // Postgres returns bigint (count(*), sums) as strings; our counts fit in a double, and one
 // numeric representation on both dialects keeps repositories free of per-dialect decoding.
@@ -29,20 +37,21 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 /** Opens the configured database. Only this folder imports a driver. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url.startsWith("sqlite:")) return openSqlite(options.url.slice("sqlite:".length));
+  if (options.url.startsWith("sqlite:"))
+    return openSqlite(
+      options.url.slice("sqlite:".length),
+      options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS,
+    );
   return openPostgres(options.url, options.schema ?? "public");
 }
 
-function openSqlite(file: string): Database {
+async function openSqlite(file: string, busyWaitMs: number): Promise<Database> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const connection = new SQLite(file);
-  // WAL lets readers proceed during a write; busy_timeout makes a second process wait for the
-  // writer instead of failing with SQLITE_BUSY.
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("busy_timeout = 5000");
-  connection.pragma("foreign_keys = ON");
-  connection.pragma("synchronous = NORMAL");
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Tables>({
+    dialect: new SqlitePoolDialect({ file, size: SQLITE_POOL_SIZE, busyWaitMs }),
+  });
+  // Opens the pool now, so a bad path or a corrupt file fails here rather than mid-request.
+  await sql`select 1`.execute(db);
   return { db, dialect: "sqlite", destroy: () => db.destroy() };
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { isAppError } from "../core/errors.js";
+import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
@@ -86,6 +86,14 @@ export function createApp(deps: SiteDeps): Hono {
         { error: { id: error.id, message: error.message, fields: error.details.fields ?? [] } },
         error.status as 400,
       );
+    }
+    if (isUnavailable(error)) {
+      // The database is busy (another process holds the write lock): say so and when to retry.
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      const site = await loadSiteContext(deps, c.req.path).catch(() => undefined);
+      if (!site) return c.text(error.message, 503);
+      const page = <MessagePage site={site} title="Busy for a moment" message={error.message} />;
+      return c.html(await renderToString(page), 503);
     }
     deps.log.error({ err: error, path: c.req.path }, "request failed");
     const site = await loadSiteContext(deps, c.req.path).catch(() => undefined);

@@ -29,7 +29,12 @@ export async function httpGet(
   options: HttpOptions,
 ): Promise<HttpAnswer | FetchFailure> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  // The abort carries its own reason object, and a fault is named after the error that was
+  // actually thrown. Asking "is the signal aborted?" in the catch instead mislabels a reset or
+  // a cut body as a timeout whenever the deadline timer happens to fire in the ticks between
+  // the socket error and this function resuming (seen on a loaded machine).
+  const deadline = new Error(`deadline of ${options.timeoutMs} ms`);
+  const timer = setTimeout(() => controller.abort(deadline), options.timeoutMs);
   const maxRedirects = options.maxRedirects ?? 5;
   const seen = new Set<string>();
   let url = request.url;
@@ -72,7 +77,7 @@ export async function httpGet(
       return { ok: true, status: response.status, contentType, body, url };
     }
   } catch (error) {
-    if (controller.signal.aborted)
+    if (error === deadline)
       return failure("timeout", `no complete answer within ${options.timeoutMs} ms`);
     return failure("network", describe(error));
   } finally {

@@ -6,6 +6,7 @@ import { searchSummaryIndexMigration } from "./0110-search-summary-index.js";
 import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
 import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { jobsMigration } from "./0200-jobs.js";
+import { lastChangeIndexMigration } from "./0210-last-change-index.js";
 import { trendsMigration } from "./0300-trends.js";
 import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
 import { relatedFillMigration } from "./0400-related-fill.js";
@@ -26,14 +27,15 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0120-search-prefix-index": searchPrefixIndexMigration,
   "0130-search-filter-index": searchFilterIndexMigration,
   "0200-jobs": jobsMigration,
+  "0210-last-change-index": lastChangeIndexMigration,
   "0300-trends": trendsMigration,
   "0320-trend-title-machine": trendTitleMachineMigration,
   "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
-  "0900-writing-pipeline": writingPipelineMigration,
   "0600-checks": checksMigration,
   "0800-research": researchMigration,
+  "0900-writing-pipeline": writingPipelineMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type AppError, conflict, isAppError, notFound } from "../../core/errors.js";
+import {
+  type AppError,
+  conflict,
+  isAppError,
+  isUnavailable,
+  notFound,
+  RETRY_AFTER_SECONDS,
+} from "../../core/errors.js";
 import { userForToken } from "../auth/api-tokens.js";
 import type { CommandContext } from "../commands/command-context.js";
 import {
@@ -224,7 +231,8 @@ export function apiRoutes(deps: NewsroomDeps) {
 
   app.notFound((c) => c.json(errorBody("not_found", "No such endpoint"), 404));
   app.onError((error, c) => {
-    if (isAppError(error) && error.status < 500) {
+    if (isUnavailable(error)) c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    if (isAppError(error) && (error.status < 500 || isUnavailable(error))) {
       const e = error as AppError;
       return c.json(errorBody(e.id, e.message, e.details.fields ?? []), e.status as 400);
     }

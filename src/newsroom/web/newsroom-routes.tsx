@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { isAppError } from "../../core/errors.js";
+import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../../core/errors.js";
 import type { SiteDeps } from "../../site/site-deps.js";
 import { apiRoutes } from "../api/api-routes.js";
 import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
@@ -79,7 +79,8 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", tokenRoutes(nd));
 
   app.onError(async (error, c) => {
-    if (isAppError(error) && error.status < 500) {
+    if (isUnavailable(error)) c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    if (isAppError(error) && (error.status < 500 || isUnavailable(error))) {
       const view = (
         <AdminLayout
           title="That did not work"
@@ -89,7 +90,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
           <p>{error.message}</p>
         </AdminLayout>
       );
-      return page(c, view, error.status as 404);
+      return page(c, view, error.status as 404 | 503);
     }
     deps.log.error({ err: error, path: c.req.path }, "newsroom request failed");
     return c.text("Something went wrong on our side.", 500);

@@ -1,0 +1,192 @@
+/**
+ * Throughput and memory under a mixed load (issue 12, finding 5). Builds a SQLite database of
+ * ~20,000 published articles, starts `src/main.ts` in a child process with the same Node flags
+ * as `npm start`, warms it up, runs a mixed autocannon load on loopback (home, articles,
+ * categories, search, feeds), then lets it idle, printing req/s, time-outs and the server's
+ * RSS after warm-up, during the soak and after idling. Target: RSS after the soak within
+ * 20 % of its level after warm-up.
+ *
+ *   tsx bench/load-memory.bench.ts            10-minute soak
+ *   tsx bench/load-memory.bench.ts --quick    1-minute soak
+ *   --n <articles>  --connections <n>
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { ensureCategories } from "../src/content/categories.js";
+import { openDatabase } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { articleRow } from "../test/support/article-row.js";
+import { SERVER_NODE_ARGS } from "./support/server-node-args.js";
+
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const arg = (name: string, fallback: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const N = arg("--n", 20_000);
+const CONNECTIONS = arg("--connections", 100);
+const WARMUP_S = quick ? 10 : 30;
+const SOAK_S = quick ? 60 : 600;
+const IDLE_S = quick ? 15 : 60;
+
+const WORDS =
+  "typhoon evacuation drill city officials said residents weibo trending topic school exam rail line opened market prices students heat wave national team final".split(
+    " ",
+  );
+
+async function buildDatabase(file: string): Promise<{ slugs: string[]; categories: string[] }> {
+  const database = await openDatabase({ url: `sqlite:${file}` });
+  await migrateToLatest(database);
+  await ensureCategories(database.db, [
+    "News & Politics",
+    "Society",
+    "Business & Tech",
+    "Entertainment",
+    "Sports",
+  ]);
+  const categories = await database.db.selectFrom("category").select(["id", "slug"]).execute();
+  const author = await database.db
+    .insertInto("author")
+    .values({ slug: "desk", name: "Desk", kind: "desk", bio: "" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const sentence = (n: number) =>
+    Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
+  const slugs: string[] = [];
+  const start = Date.now() - N * 60_000;
+  for (let from = 0; from < N; from += 500) {
+    const rows = Array.from({ length: Math.min(500, N - from) }, (_, k) => {
+      const i = from + k;
+      const slug = `load-${i}`;
+      slugs.push(slug);
+      return articleRow({
+        slug,
+        headline: `${sentence(8)} ${i}`,
+        text: Array.from({ length: 12 }, () => `${sentence(18)}.`).join(" "),
+        at: new Date(start + i * 60_000).toISOString(),
+        categoryId: categories[i % categories.length]?.id ?? 0,
+        authorId: author.id,
+      });
+    });
+    await database.db.insertInto("article").values(rows).execute();
+  }
+  await database.destroy();
+  return { slugs, categories: categories.map((c) => c.slug) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
+  return kb / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const dir = mkdtempSync(join(tmpdir(), "resou-load-"));
+const file = join(dir, "resou.db");
+process.stdout.write(`building ${N} articles… `);
+let t0 = performance.now();
+const { slugs, categories } = await buildDatabase(file);
+console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const port = await freePort();
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `sqlite:${file}`,
+    DEMO_CONTENT: "0",
+    LOG_LEVEL: "warn",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const pid = server.pid ?? 0;
+const origin = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 600; i++) {
+  const ok = await fetch(`${origin}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (ok) break;
+  await sleep(100);
+}
+
+let pick = 1;
+const nextPath = (): string => {
+  pick = (pick * 48271) % 2147483647;
+  const r = pick % 100;
+  const slug = slugs[pick % slugs.length];
+  const category = categories[pick % categories.length];
+  if (r < 35) return "/";
+  if (r < 70) return `/news/${slug}`;
+  if (r < 82) return `/category/${category}`;
+  if (r < 90) return `/search?q=${WORDS[pick % WORDS.length]}`;
+  if (r < 95) return "/feed.xml";
+  return `/category/${category}?page=${(pick % 50) + 2}`;
+};
+
+async function load(seconds: number) {
+  const result = await autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    requests: [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }],
+  });
+  return result;
+}
+
+const samples: number[] = [];
+try {
+  console.log(`server pid ${pid}, RSS at start ${rssMb(pid).toFixed(0)} MB`);
+  const warm = await load(WARMUP_S);
+  await sleep(5000);
+  const afterWarmup = rssMb(pid);
+  console.log(
+    `warm-up ${WARMUP_S} s: ${warm.requests.average.toFixed(1)} req/s, ${warm.timeouts} time-outs, RSS ${afterWarmup.toFixed(0)} MB`,
+  );
+  const sampler = setInterval(() => samples.push(rssMb(pid)), 2000);
+  t0 = performance.now();
+  const soak = await load(SOAK_S);
+  clearInterval(sampler);
+  console.log(
+    `soak ${SOAK_S} s, ${CONNECTIONS} connections: ${soak.requests.average.toFixed(1)} req/s, p50 ${soak.latency.p50} ms, p99 ${soak.latency.p99} ms, ${soak.timeouts} time-outs, ${soak.non2xx} non-2xx, ${soak.errors} errors`,
+  );
+  console.log(
+    `RSS during soak: min ${Math.min(...samples).toFixed(0)} MB, max ${Math.max(...samples).toFixed(0)} MB`,
+  );
+  await sleep(IDLE_S * 1000);
+  const after = rssMb(pid);
+  const ratio = after / afterWarmup;
+  console.log(
+    `RSS after ${IDLE_S} s idle: ${after.toFixed(0)} MB = ${(ratio * 100).toFixed(0)} % of the warm-up level (target ≤ 120 %)`,
+  );
+  if (ratio > 1.2 || soak.timeouts > 0) process.exitCode = 1;
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,80 @@
+/**
+ * The child process of the crash-safety benchmark: writes as fast as it can until it is
+ * killed with SIGKILL. Each round imports two Markdown articles (rows + search entries, one
+ * transaction), ingests a hot-search list (snapshot + points + topics), enqueues a job and
+ * runs due jobs with a handler whose effect is an article keyed by the job id.
+ *
+ *   tsx bench/support/crash-workload.ts <url> <schema> <seed>
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { importArticles } from "../../src/content/import/import-articles.js";
+import { systemClock } from "../../src/core/clock.js";
+import { silentLogger } from "../../src/core/log.js";
+import { openDatabase } from "../../src/db/database.js";
+import { enqueueJob } from "../../src/jobs/job-queue.js";
+import { startWorker } from "../../src/jobs/worker.js";
+import { ingestSnapshot } from "../../src/trends/snapshot-store.js";
+import { validateList } from "../../src/trends/snapshot-validate.js";
+import { parseMWeiboCn } from "../../src/trends/sources/m-weibo-cn-source.js";
+import { isFailure } from "../../src/trends/sources/trend-source.js";
+import { mWeiboCnCaptures } from "../../src/trends/testing/weibo-fixtures.js";
+import { crashJobHandler } from "./crash-job.js";
+
+const [url, schema, seedArg] = process.argv.slice(2);
+if (!url || !schema || !seedArg) throw new Error("usage: crash-workload <url> <schema> <seed>");
+const seed = Number(seedArg);
+const database = await openDatabase({ url, schema });
+const dir = mkdtempSync(join(tmpdir(), "resou-crash-"));
+mkdirSync(dir, { recursive: true });
+const captures = mWeiboCnCaptures();
+const worker = startWorker({
+  database,
+  clock: systemClock,
+  log: silentLogger,
+  handlers: { "crash-test": crashJobHandler(database) },
+  pollMs: 5,
+});
+process.stdout.write("ready\n");
+
+for (let round = 0; ; round++) {
+  const files = [0, 1].map((k) => {
+    const slug = `crash-${seed}-${round}-${k}`;
+    const file = join(dir, `${slug}.md`);
+    writeFileSync(
+      file,
+      `---\ntitle: Crash test ${seed} ${round} ${k}\ncategory: Society\nslug: ${slug}\ndate: 2026-01-01\n---\n\nA lead paragraph about the typhoon drill, round ${round}.\n\n## What happened\n\nOfficials said the drill went well.\n`,
+    );
+    return file;
+  });
+  await importArticles(database, files, {
+    now: new Date(),
+    deskByline: "Resou Desk",
+    timeZone: "Asia/Shanghai",
+  });
+  const capture = captures[round % captures.length];
+  if (capture) {
+    // A distinct payload each round (trailing spaces), so it is stored, not a duplicate.
+    const payload = `${capture.body}${" ".repeat((seed * 1000 + round) % 4096)}`;
+    const parsed = parseMWeiboCn(payload);
+    if (!isFailure(parsed)) {
+      const list = validateList(parsed);
+      if (list.ok) {
+        await ingestSnapshot(
+          database.db,
+          {
+            source: "m-weibo-cn",
+            capturedAt: new Date(Date.UTC(2026, 0, 1) + (seed * 10_000 + round) * 60_000),
+            payload,
+            contentType: "application/json",
+            list,
+          },
+          new Date(),
+        );
+      }
+    }
+  }
+  await enqueueJob(database, "crash-test", { seed, round }, new Date());
+  await worker.drain();
+}
