@@ -4,19 +4,31 @@ import { databaseLabel } from "../db/database-faults.js";
 import { cliConfig } from "./cli-database.js";
 import { EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
 
+/** The one file a backup or restore names, with `--force`; null (and usage printed) otherwise. */
+function fileArgument(
+  command: string,
+  args: string[],
+  err: (line: string) => void,
+): { file: string; force: boolean } | null {
+  const force = args.includes("--force");
+  const files = args.filter((a) => a !== "--force");
+  const file = files[0];
+  if (!file || files.length > 1 || file.startsWith("-")) {
+    err(`usage: resou ${command} <file> [--force]`);
+    return null;
+  }
+  return { file, force };
+}
+
 /** `resou backup <file>`: a consistent copy while the server runs. */
 export const backupCommand: LeafCommand = {
   name: "backup",
   summary: "Copy the whole database to a file while the server runs (SQLite or pg_dump)",
   usage: "<file> [--force]",
   async run(args, io) {
-    const force = args.includes("--force");
-    const files = args.filter((a) => a !== "--force");
-    const file = files[0];
-    if (!file || files.length > 1 || file.startsWith("-")) {
-      io.err("usage: resou backup <file> [--force]");
-      return EXIT_USAGE;
-    }
+    const parsed = fileArgument("backup", args, io.err);
+    if (!parsed) return EXIT_USAGE;
+    const { file, force } = parsed;
     if (existsSync(file) && !force) {
       io.err(`resou backup: ${file} exists; pass --force to replace it`);
       return EXIT_USAGE;
@@ -37,13 +49,9 @@ export const restoreCommand: LeafCommand = {
   summary: "Restore a backup into the configured database (--force replaces existing data)",
   usage: "<file> [--force]",
   async run(args, io) {
-    const force = args.includes("--force");
-    const files = args.filter((a) => a !== "--force");
-    const file = files[0];
-    if (!file || files.length > 1 || file.startsWith("-")) {
-      io.err("usage: resou restore <file> [--force]");
-      return EXIT_USAGE;
-    }
+    const parsed = fileArgument("restore", args, io.err);
+    if (!parsed) return EXIT_USAGE;
+    const { file, force } = parsed;
     const config = cliConfig(io);
     if (typeof config === "number") return config;
     await restoreDatabase(

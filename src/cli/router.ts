@@ -51,17 +51,17 @@ async function runLeaf(command: LeafCommand, args: string[], io: CliIo): Promise
   try {
     return await command.run(args, io);
   } catch (error) {
-    // Known failures (bad input, missing records) are the user's to fix: message only.
-    if (isAppError(error)) {
-      io.err(error.message);
-      return EXIT_FAILED;
-    }
     // The same default as the configuration's, for the message only.
     const where = databaseLabel(io.env.DATABASE_URL ?? "sqlite:./data/resou.db");
     const fault = describeDatabaseFault(error, where);
     if (fault) {
       io.err(fault.message);
       return fault.kind === "configuration" ? EXIT_USAGE : EXIT_FAILED;
+    }
+    // Known failures (bad input, missing records) are the user's to fix: message only.
+    if (isAppError(error)) {
+      io.err(error.message);
+      return EXIT_FAILED;
     }
     io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT_FAILED;

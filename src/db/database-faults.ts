@@ -14,17 +14,20 @@ const OS_CONFIG = new Set(["EACCES", "EROFS", "EPERM", "ENOTDIR", "ECONNREFUSED"
 const PG_CONFIG = new Set(["25006", "42501", "28000", "28P01", "3D000", "3F000"]);
 const PG_RETRY = new Set(["55P03", "57014", "40001", "40P01", "53100", "53200", "53300"]);
 
+/** The driver's code, on the error or on the driver error it wraps (`cause`). */
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : undefined;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (typeof code === "string") return code;
+  return cause === undefined ? undefined : codeOf(cause);
 }
 
 /** The fault behind `error`, or undefined when it is not a database fault we recognise. */
 export function describeDatabaseFault(error: unknown, where: string): DatabaseFault | undefined {
   const code = codeOf(error);
   if (!code) return undefined;
-  const detail = error instanceof Error ? error.message : code;
+  const driver = (error as { cause?: unknown }).cause ?? error;
+  const detail = driver instanceof Error ? driver.message : code;
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
     return {
       kind: "failed",

@@ -40,7 +40,9 @@ export async function retryWhileBusy<T>(attempt: () => T, options: BusyRetryOpti
     } catch (error) {
       if (!isBusyError(error)) throw error;
       const waited = performance.now() - started;
-      if (waited >= options.budgetMs) throw unavailable(DATABASE_BUSY_MESSAGE);
+      // The driver's error stays the cause: the CLI names the file and the code from it.
+      if (waited >= options.budgetMs)
+        throw Object.assign(unavailable(DATABASE_BUSY_MESSAGE), { cause: error });
       // Equal jitter: several waiters in one or more processes do not retry in lock-step.
       const pause = Math.min(delay / 2 + (Math.random() * delay) / 2, options.budgetMs - waited);
       await new Promise<void>((resolve) => setTimeout(resolve, pause));

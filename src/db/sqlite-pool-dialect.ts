@@ -15,12 +15,16 @@ import { DATABASE_BUSY_MESSAGE, isBusyError, retryWhileBusy } from "./sqlite-bus
 function storageFault(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "SQLITE_FULL")
-    return unavailable(
-      "The database is full (disk or size limit): nothing was saved. Free space and retry.",
+    return Object.assign(
+      unavailable(
+        "The database is full (disk or size limit): nothing was saved. Free space and retry.",
+      ),
+      { cause: error },
     );
   if (typeof code === "string" && code.startsWith("SQLITE_READONLY"))
-    return unavailable(
-      "The database is read-only (file or folder permissions): nothing was saved.",
+    return Object.assign(
+      unavailable("The database is read-only (file or folder permissions): nothing was saved."),
+      { cause: error },
     );
   return error;
 }

@@ -5,7 +5,14 @@ import {
   type TestDatabase,
 } from "../../test/support/test-database.js";
 import { openDatabase } from "../db/database.js";
-import { claimJob, completeJob, enqueueJob, failJob, requeueStaleJobs } from "./job-queue.js";
+import {
+  claimJob,
+  completeJob,
+  enqueueJob,
+  failJob,
+  heartbeatJob,
+  requeueStaleJobs,
+} from "./job-queue.js";
 
 const now = new Date("2025-08-26T00:00:00Z");
 
@@ -63,6 +70,20 @@ describe.each(TEST_DIALECTS)("job queue on %s", (dialect) => {
     const row = await database.db.selectFrom("job").selectAll().executeTakeFirstOrThrow();
     expect(row.status).toBe("failed");
     expect(row.last_error).toBe("boom again");
+  });
+
+  it("keeps a job whose worker beats its heart, and only for that worker", async () => {
+    const id = await enqueueJob(database, "draft", {}, now);
+    expect((await claimJob(database, "alive", now))?.id).toBe(id);
+    const later = new Date(now.getTime() + 10 * 60_000);
+    expect(await heartbeatJob(database.db, id, "other", later)).toBe(false);
+    expect(await heartbeatJob(database.db, id, "alive", later)).toBe(true);
+    // Twelve minutes after the claim, five after the beat: not stale at a 6-minute timeout.
+    const check = new Date(now.getTime() + 12 * 60_000);
+    expect(await requeueStaleJobs(database.db, check, 6 * 60_000)).toBe(0);
+    const afterSilence = new Date(later.getTime() + 7 * 60_000);
+    expect(await requeueStaleJobs(database.db, afterSilence, 6 * 60_000)).toBe(1);
+    expect(await heartbeatJob(database.db, id, "alive", afterSilence)).toBe(false);
   });
 
   it("re-queues jobs abandoned by a dead worker", async () => {

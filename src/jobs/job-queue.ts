@@ -104,6 +104,27 @@ export async function failJob(
     .execute();
 }
 
+/**
+ * A running job's worker is alive: refreshes its lock time, so a long job (a slow model
+ * drafting for twenty minutes) is never mistaken for one abandoned by a dead worker.
+ * False when the job is no longer this worker's.
+ */
+export async function heartbeatJob(
+  db: Kysely<Tables>,
+  id: number,
+  workerId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("job")
+    .set({ locked_at: now.toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", "running")
+    .where("locked_by", "=", workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Jobs whose worker died mid-run go back to the queue after the timeout. */
 export async function requeueStaleJobs(
   db: Kysely<Tables>,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import type { Database } from "../db/database.js";
-import { claimJob, completeJob, failJob, requeueStaleJobs } from "./job-queue.js";
+import { claimJob, completeJob, failJob, heartbeatJob, requeueStaleJobs } from "./job-queue.js";
 
 export type JobHandler = (
   payload: unknown,
@@ -15,7 +15,10 @@ export interface WorkerOptions {
   log: Logger;
   handlers: Record<string, JobHandler>;
   pollMs?: number;
-  /** A running job older than this is presumed abandoned by a dead worker. */
+  /**
+   * A running job whose lock is older than this is presumed abandoned by a dead worker; a
+   * live worker refreshes the lock three times per period while its handler runs.
+   */
   staleAfterMs?: number;
 }
 
@@ -29,6 +32,7 @@ export function startWorker(options: WorkerOptions): {
 } {
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 1000;
+  const staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
   const kinds = Object.keys(options.handlers);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -40,6 +44,11 @@ export function startWorker(options: WorkerOptions): {
     if (!job) return false;
     const handler = options.handlers[job.kind];
     const log = options.log.child({ job: job.id, kind: job.kind, attempt: job.attempts });
+    const heartbeat = setInterval(() => {
+      heartbeatJob(options.database.db, job.id, workerId, options.clock.now()).catch((error) =>
+        log.warn({ err: error }, "job heartbeat failed"),
+      );
+    }, staleAfterMs / 3);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts });
@@ -48,6 +57,8 @@ export function startWorker(options: WorkerOptions): {
     } catch (error) {
       log.warn({ err: error }, "job failed");
       await failJob(options.database.db, job, error, options.clock.now());
+    } finally {
+      clearInterval(heartbeat);
     }
     return true;
   };
@@ -62,11 +73,7 @@ export function startWorker(options: WorkerOptions): {
   const loop = async () => {
     if (stopped) return;
     try {
-      await requeueStaleJobs(
-        options.database.db,
-        options.clock.now(),
-        options.staleAfterMs ?? 15 * 60_000,
-      );
+      await requeueStaleJobs(options.database.db, options.clock.now(), staleAfterMs);
       running = drain();
       await running;
     } catch (error) {
