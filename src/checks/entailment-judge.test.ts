@@ -52,10 +52,19 @@ describe("LLM entailment judge", () => {
     expect(report.citationRecall).toBeCloseTo(1 / 3);
     // Precision: of 3 citations, [1] supports sentence 1; [2] is not needed there; sentence 2 is not entailed.
     expect(report.citationPrecision).toBeCloseTo(1 / 3);
-    expect(report.flags.map((f) => [f.sentenceIndex, f.severity])).toEqual([
-      [0, "info"],
-      [1, "warning"],
-    ]);
+    // Sentence 2 is partly supported (info); the uncited sentence is the rule checks' business.
+    expect(report.flags.map((f) => [f.sentenceIndex, f.severity])).toEqual([[1, "info"]]);
+    expect(report.flags[0]?.evidence).toMatch(
+      /^Judge verdict: partial\. Passages looked at: \[2\] A second summit/,
+    );
+    expect(report).toMatchObject({
+      sentences: 3,
+      supported: 1,
+      partial: 1,
+      unsupported: 0,
+      citations: 3,
+      preciseCitations: 1,
+    });
     expect(provider.requests.every((r) => r.schemaName === "entailment_verdict")).toBe(true);
     expect(report.usage.promptTokens).toBe(report.calls * 10);
   });

@@ -14,7 +14,15 @@ const SYSTEM =
   'only some of it, "no" if they do not support it. Example: {"verdict":"yes"}';
 
 export interface JudgeReport {
+  /** One per cited sentence judged "no" (warning) or "partial" (info); the judge never blocks publishing. */
   flags: CheckFlag[];
+  /** Sentences in the article, cited ones judged "yes" / "partial" / "no", and citations counted. */
+  sentences: number;
+  supported: number;
+  partial: number;
+  unsupported: number;
+  citations: number;
+  preciseCitations: number;
   /** ALCE/STORM citation recall: sentences whose citations together entail them, over all sentences. */
   citationRecall: number;
   /** ALCE/STORM citation precision: citations that support their sentence, over all citations. */
@@ -34,12 +42,14 @@ export async function judgeArticle(provider: LlmProvider, input: CheckInput): Pr
   const ctx = buildContext(input, EMPTY_REFERENCE);
   const usage: LlmUsage = { promptTokens: 0, completionTokens: 0 };
   let calls = 0;
-  const ask = async (sentence: string, ids: number[]): Promise<Verdict> => {
-    const passages = ids
+  const passagesOf = (ids: number[]) =>
+    ids
       .map((id) => ctx.sources.get(id))
       .filter((p) => p !== undefined)
       .map((p) => `[${p.source.id}] ${p.source.text}`)
       .join("\n\n");
+  const ask = async (sentence: string, ids: number[]): Promise<Verdict> => {
+    const passages = passagesOf(ids);
     if (!passages) return "no";
     const result = await provider.generate({
       task: "entailment",
@@ -57,6 +67,8 @@ export async function judgeArticle(provider: LlmProvider, input: CheckInput): Pr
   };
   const flags: CheckFlag[] = [];
   let entailed = 0;
+  let partial = 0;
+  let unsupported = 0;
   let citations = 0;
   let precise = 0;
   for (const sentence of ctx.body.sentences) {
@@ -65,14 +77,19 @@ export async function judgeArticle(provider: LlmProvider, input: CheckInput): Pr
     if (ids.length === 0) continue;
     const all = await ask(sentence.plain, ids);
     if (all !== "yes") {
+      if (all === "no") unsupported++;
+      else partial++;
+      // The evidence is what the judge read and what it answered, so an editor can weigh it.
+      const evidence = `Judge verdict: ${all}. Passages looked at: ${passagesOf(ids) || "(none)"}`;
       flags.push(
         flag(
           "entailment",
-          all === "no" ? "error" : "warning",
+          all === "no" ? "warning" : "info",
           sentence,
           all === "no"
             ? "The cited sources do not support this sentence"
             : "The cited sources support only part of this sentence",
+          evidence,
         ),
       );
       continue;
@@ -92,16 +109,19 @@ export async function judgeArticle(provider: LlmProvider, input: CheckInput): Pr
         sentence.plain,
         ids.filter((x) => x !== id),
       );
+      // A citation that neither supports alone nor is needed lowers precision; no flag.
       if (rest !== "yes") precise++;
-      else
-        flags.push(
-          flag("entailment", "info", sentence, `Citation [${id}] adds no support to this sentence`),
-        );
     }
   }
   const sentences = ctx.body.sentences.length;
   return {
     flags,
+    sentences,
+    supported: entailed,
+    partial,
+    unsupported,
+    citations,
+    preciseCitations: precise,
     citationRecall: sentences === 0 ? 0 : entailed / sentences,
     citationPrecision: citations === 0 ? 0 : precise / citations,
     usage,

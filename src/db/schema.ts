@@ -36,6 +36,7 @@ export interface Tables {
   name_alias: NameAliasTable;
   news_outlet: NewsOutletTable;
   check_flag: CheckFlagTable;
+  check_judge_run: CheckJudgeRunTable;
   research_source: ResearchSourceTable;
   story_source: StorySourceTable;
   research_problem: ResearchProblemTable;
@@ -460,6 +461,31 @@ export interface CheckFlagTable {
   resolver_id: number | null;
   resolver_label: string | null;
   resolved_at: string | null;
+  created_at: string;
+}
+
+/** The LLM judge's run on one revision (one row per article and revision). */
+export interface CheckJudgeRunTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  /** `done`, or `failed` with `reason` (the judge then raised no flag). */
+  status: string;
+  provider: string;
+  model: string;
+  /** ALCE/STORM citation recall and precision, 0..1; null when the run failed. */
+  citation_recall: number | null;
+  citation_precision: number | null;
+  sentences: Generated<number>;
+  supported: Generated<number>;
+  partial: Generated<number>;
+  unsupported: Generated<number>;
+  citations: Generated<number>;
+  precise_citations: Generated<number>;
+  calls: Generated<number>;
+  prompt_tokens: Generated<number>;
+  completion_tokens: Generated<number>;
+  reason: string | null;
   created_at: string;
 }
 

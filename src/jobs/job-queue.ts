@@ -19,35 +19,47 @@ export async function enqueueJob(
   now: Date,
   options: EnqueueOptions = {},
 ): Promise<number> {
-  return database.db.transaction().execute(async (trx) => {
-    if (options.uniqueKey) {
-      const existing = await trx
-        .selectFrom("job")
-        .select("id")
-        .where("unique_key", "=", options.uniqueKey)
-        .where("status", "in", ["queued", "running"])
-        .executeTakeFirst();
-      if (existing) return existing.id;
-    }
-    const row = await trx
-      .insertInto("job")
-      .values({
-        kind,
-        payload: JSON.stringify(payload ?? {}),
-        status: "queued",
-        unique_key: options.uniqueKey ?? null,
-        run_at: (options.runAt ?? now).toISOString(),
-        max_attempts: options.maxAttempts ?? 5,
-        created_at: now.toISOString(),
-        last_error: null,
-        locked_by: null,
-        locked_at: null,
-        finished_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return row.id;
-  });
+  return database.db.transaction().execute((trx) => enqueueJobIn(trx, kind, payload, now, options));
+}
+
+/**
+ * Adds a job inside the caller's transaction, so the job exists exactly when the write that
+ * asked for it commits. Idempotent by `uniqueKey`, like `enqueueJob`.
+ */
+export async function enqueueJobIn(
+  trx: Kysely<Tables>,
+  kind: string,
+  payload: unknown,
+  now: Date,
+  options: EnqueueOptions = {},
+): Promise<number> {
+  if (options.uniqueKey) {
+    const existing = await trx
+      .selectFrom("job")
+      .select("id")
+      .where("unique_key", "=", options.uniqueKey)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirst();
+    if (existing) return existing.id;
+  }
+  const row = await trx
+    .insertInto("job")
+    .values({
+      kind,
+      payload: JSON.stringify(payload ?? {}),
+      status: "queued",
+      unique_key: options.uniqueKey ?? null,
+      run_at: (options.runAt ?? now).toISOString(),
+      max_attempts: options.maxAttempts ?? 5,
+      created_at: now.toISOString(),
+      last_error: null,
+      locked_by: null,
+      locked_at: null,
+      finished_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { JobHandler } from "../jobs/worker.js";
 import { topicTitlesJobHandlers } from "../llm/topic-titles-task.js";
+import { checksJudgeJobHandlers } from "../newsroom/judge-job.js";
 import { publishJobHandlers } from "../newsroom/publish-due-task.js";
 import { researchJobHandlers } from "../research/index.js";
 import type { SiteDeps } from "../site/site-deps.js";
@@ -12,5 +13,6 @@ export function jobHandlers(deps: SiteDeps): Record<string, JobHandler> {
     ...topicTitlesJobHandlers(deps),
     ...researchJobHandlers(deps),
     ...writingJobHandlers(deps),
+    ...checksJudgeJobHandlers(deps),
   };
 }

@@ -3,6 +3,7 @@ import { slugify } from "../../content/slug.js";
 import { notFound } from "../../core/errors.js";
 import type { Tables } from "../../db/schema.js";
 import { recordAudit } from "../audit-log.js";
+import { enqueueJudge } from "../judge-job.js";
 import { checkRevision } from "../story-checks.js";
 import { articleInputOf, contentAsText, type StoryContent } from "../story-content.js";
 import { loadStory, revisionContent, type StoryRecord } from "../story-queries.js";
@@ -100,6 +101,7 @@ async function insertStory(
       actor: { id: ctx.audit.actorId, label: ctx.audit.actorLabel },
       now,
     });
+    await enqueueJudge(trx, ctx.deps.config, saved.id, 1, now);
     await recordAudit(
       trx,
       ctx.audit,
@@ -184,6 +186,7 @@ export async function saveStory(
       actor: { id: ctx.audit.actorId, label: ctx.audit.actorLabel },
       now,
     });
+    await enqueueJudge(trx, ctx.deps.config, articleId, revision, now);
     await recordAudit(
       trx,
       ctx.audit,

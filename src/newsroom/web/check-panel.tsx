@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { StoredFlag } from "../../checks/flag-store.js";
+import type { JudgeRun } from "../../checks/judge-store.js";
 import { CsrfField } from "./admin-layout.js";
 
 const KIND_LABEL: Record<string, string> = {
@@ -17,6 +18,38 @@ const KIND_LABEL: Record<string, string> = {
   entailment: "Support",
 };
 
+/** The LLM judge on the newest revision: no model configured, queued, or its stored run. */
+export type JudgeState = { state: "off" } | { state: "pending" } | { state: "run"; run: JudgeRun };
+
+const percent = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
+
+/** One line on the judge: its ALCE citation recall and precision, or why there are none. */
+const JudgeSummary: FC<{ judge: JudgeState | undefined }> = ({ judge }) => {
+  if (!judge || judge.state === "off") {
+    return <p data-judge="off">The LLM judge is off (no model configured).</p>;
+  }
+  if (judge.state === "pending") {
+    return <p data-judge="pending">The LLM judge has not checked this revision yet.</p>;
+  }
+  const r = judge.run;
+  if (r.status !== "done") {
+    return (
+      <p data-judge="failed">
+        The LLM judge could not check this revision ({r.provider} {r.model}): {r.reason}
+      </p>
+    );
+  }
+  return (
+    <p data-judge="done">
+      LLM judge ({r.provider} {r.model}): citation recall{" "}
+      <strong data-judge-recall>{percent(r.citation_recall)}</strong> ({r.supported} of{" "}
+      {r.sentences} sentences supported), citation precision{" "}
+      <strong data-judge-precision>{percent(r.citation_precision)}</strong> ({r.precise_citations}{" "}
+      of {r.citations} citations); {r.unsupported} unsupported, {r.partial} partly supported.
+    </p>
+  );
+};
+
 /**
  * The claim checks of the newest revision, each beside the sentence it is about, with the
  * source passage looked at. An open flag is resolved by a save that no longer raises it, or
@@ -25,6 +58,7 @@ const KIND_LABEL: Record<string, string> = {
 export const CheckPanel: FC<{
   articleId: number;
   flags: StoredFlag[];
+  judge?: JudgeState | undefined;
   canResolve: boolean;
   csrf: string;
 }> = (p) => {
@@ -38,6 +72,7 @@ export const CheckPanel: FC<{
           ? "No flags on this revision."
           : `${open.length} open of ${p.flags.length}; ${blocking} error${blocking === 1 ? "" : "s"} block publishing.`}
       </p>
+      <JudgeSummary judge={p.judge} />
       <ol class="check-flags">
         {p.flags.map((f) => (
           <li

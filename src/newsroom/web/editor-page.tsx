@@ -6,7 +6,7 @@ import type { StoryForm } from "../story-content.js";
 import { resourceOf, type StoryRecord } from "../story-queries.js";
 import type { DiffLine } from "../text-diff.js";
 import { AdminLayout, CsrfField, Field, FieldError } from "./admin-layout.js";
-import { CheckPanel } from "./check-panel.js";
+import { CheckPanel, type JudgeState } from "./check-panel.js";
 import { DiffView } from "./diff-view.js";
 import { PublishPanel } from "./publish-panel.js";
 
@@ -30,6 +30,8 @@ export interface EditorProps {
   autosaveSeconds: number;
   /** Claim-check flags of the newest revision. */
   flags?: StoredFlag[] | undefined;
+  /** The LLM judge on the newest revision: off, not run yet, or its run. */
+  judge?: JudgeState | undefined;
 }
 
 const Area: FC<{
@@ -225,6 +227,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
               <CheckPanel
                 articleId={story.articleId}
                 flags={p.flags ?? []}
+                judge={p.judge}
                 canResolve={can(actor, "checks.resolve", resourceOf(story))}
                 csrf={p.session?.csrfToken ?? ""}
               />

@@ -1,13 +1,17 @@
 import { Hono } from "hono";
 import { listFlags } from "../../checks/flag-store.js";
+import { loadJudgeRun } from "../../checks/judge-store.js";
 import { newToken } from "../auth/session-store.js";
 import { createStory, saveStory } from "../commands/story-commands.js";
+import { judgeEnabled } from "../judge-job.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { loadSettings } from "../settings.js";
 import { contentAsText, contentFromForm, EMPTY_FORM, formFromContent } from "../story-content.js";
+import type { StoryRecord } from "../story-queries.js";
 import { loadStory } from "../story-queries.js";
 import { diffLines } from "../text-diff.js";
 import { topicStart } from "../topic-queries.js";
+import type { JudgeState } from "./check-panel.js";
 import { duplicateCreate } from "./double-submit.js";
 import { EditorPage, type EditorProps } from "./editor-page.js";
 import { page, refuse } from "./guard.js";
@@ -15,6 +19,13 @@ import { notice, withNotice } from "./notices.js";
 import type { NewsroomContext, NewsroomEnv } from "./request-context.js";
 import { formValue } from "./request-context.js";
 import { categoryNames, commandContext, intField, postedForm, storyFor } from "./story-guard.js";
+
+/** What the claim-checks panel says about the LLM judge on the story's newest revision. */
+async function judgeStateOf(deps: NewsroomDeps, story: StoryRecord): Promise<JudgeState> {
+  if (!judgeEnabled(deps.config)) return { state: "off" };
+  const run = await loadJudgeRun(deps.database.db, story.articleId, story.revision);
+  return run ? { state: "run", run } : { state: "pending" };
+}
 
 /** Create and edit stories: validate → authorize → command → present. */
 export function storyRoutes(deps: NewsroomDeps) {
@@ -24,7 +35,7 @@ export function storyRoutes(deps: NewsroomDeps) {
     c: NewsroomContext,
     props: Omit<
       EditorProps,
-      "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds" | "flags"
+      "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds" | "flags" | "judge"
     >,
     status: 200 | 409 | 422 = 200,
   ) =>
@@ -37,6 +48,7 @@ export function storyRoutes(deps: NewsroomDeps) {
         timeZone={deps.config.TIME_ZONE}
         autosaveSeconds={(await loadSettings(db))["editor.autosave_seconds"]}
         flags={props.story ? await listFlags(db, props.story.articleId) : []}
+        judge={props.story ? await judgeStateOf(deps, props.story) : undefined}
         {...props}
       />,
       status,
