@@ -36,6 +36,7 @@ export interface Tables {
   name_alias: NameAliasTable;
   news_outlet: NewsOutletTable;
   check_flag: CheckFlagTable;
+  check_run: CheckRunTable;
   research_source: ResearchSourceTable;
   story_source: StorySourceTable;
   research_problem: ResearchProblemTable;
@@ -461,6 +462,16 @@ export interface CheckFlagTable {
   resolver_label: string | null;
   resolved_at: string | null;
   created_at: string;
+}
+
+/** One checked revision of a story (with or without flags), for the public check note. */
+export interface CheckRunTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  sentence_count: number;
+  source_count: number;
+  checked_at: string;
 }
 
 export type ResearchSourceKind = "weibo_topic" | "feed_item" | "link";

@@ -12,6 +12,7 @@ import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 import { checksMigration } from "./0600-checks.js";
+import { checkRunsMigration } from "./0610-check-runs.js";
 import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0900-writing-pipeline": writingPipelineMigration,
   "0600-checks": checksMigration,
   "0800-research": researchMigration,
+  "0610-check-runs": checkRunsMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
