@@ -235,6 +235,8 @@ describe.each(TEST_DIALECTS)("reference data page on %s", (dialect) => {
     expect((await editor.post("/admin/reference/office-holders", HOLDER)).status).toBe(303);
     await save("Stations closed as the president visited");
     expect(await titleFlags(id)).toEqual([{ revision: 2, status: "open", severity: "error" }]);
+    const panel = await (await editor.get(`/admin/stories/${id}`)).text();
+    expect(panel).toContain('<a href="/admin/reference">reference data</a>');
 
     const [row] = await holders();
     expect((await editor.post(`/admin/reference/office-holders/${row?.id}/delete`)).status).toBe(
