@@ -8,7 +8,7 @@ import type { Tables } from "../db/schema.js";
 export interface PublicCheckSummary {
   sentences: number;
   sources: number;
-  /** Error-level flags raised on the checked revision. */
+  /** Distinct error-level flags raised on any revision (fixed since, overridden or open). */
   errors: number;
   /** Error-level flags still open (zero for anything published through the newsroom). */
   openErrors: number;
@@ -54,12 +54,20 @@ export async function publicCheckSummary(
     .where("article_id", "=", articleId)
     .where("revision", "=", run.revision)
     .execute();
-  const errors = flags.filter((f) => f.severity === "error");
+  // A flag fixed by a later revision lives on the revision that raised it: count errors over
+  // every revision, by fingerprint, so the same flag carried across revisions counts once.
+  const raised = await db
+    .selectFrom("check_flag")
+    .select("fingerprint")
+    .distinct()
+    .where("article_id", "=", articleId)
+    .where("severity", "=", "error")
+    .execute();
   return {
     sentences: run.sentence_count,
     sources: run.source_count,
-    errors: errors.length,
-    openErrors: errors.filter((f) => f.status === "open").length,
+    errors: raised.length,
+    openErrors: flags.filter((f) => f.severity === "error" && f.status === "open").length,
     overridden: flags.filter((f) => f.status === "overridden").length,
     checkedAt: run.checked_at,
   };

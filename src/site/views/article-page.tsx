@@ -40,7 +40,8 @@ const CheckNote: FC<{ checks: PublicCheckSummary; timeZone: string }> = ({ check
       </li>
       {checks.openErrors > 0 ? null : checks.errors > 0 ? (
         <li>
-          Every error-level flag ({checks.errors}) was resolved by an editor before publishing.
+          Every error-level flag the checks raised ({checks.errors}) was fixed or overridden before
+          publishing.
         </li>
       ) : (
         <li>The checks raised no error-level flags.</li>
