@@ -155,6 +155,29 @@ describe.each(TEST_DIALECTS)("reference data page on %s", (dialect) => {
     },
   );
 
+  it("escapes what editors typed on the list and edit pages", async () => {
+    const hostile = `<img src=x onerror="alert(1)">`;
+    expect(
+      (
+        await editor.post("/admin/reference/aliases", {
+          canonical: hostile,
+          alias: "Hostile",
+          language: "en",
+        })
+      ).status,
+    ).toBe(303);
+    const list = await (await editor.get("/admin/reference")).text();
+    expect(list).not.toContain(hostile);
+    expect(list).toContain("&lt;img src=x onerror=");
+    const row = await h.database.db
+      .selectFrom("name_alias")
+      .select("id")
+      .where("alias", "=", "Hostile")
+      .executeTakeFirstOrThrow();
+    const edit = await (await editor.get(`/admin/reference/aliases/${row.id}`)).text();
+    expect(edit).not.toContain(hostile);
+  });
+
   it("refuses an alias language outside en, zh and pinyin", async () => {
     const res = await editor.post("/admin/reference/aliases", {
       canonical: "Anna Kovacs",
