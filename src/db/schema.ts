@@ -37,6 +37,7 @@ export interface Tables {
   news_outlet: NewsOutletTable;
   check_flag: CheckFlagTable;
   check_judge_run: CheckJudgeRunTable;
+  check_run: CheckRunTable;
   research_source: ResearchSourceTable;
   story_source: StorySourceTable;
   research_problem: ResearchProblemTable;
@@ -487,6 +488,16 @@ export interface CheckJudgeRunTable {
   completion_tokens: Generated<number>;
   reason: string | null;
   created_at: string;
+}
+
+/** One checked revision of a story (with or without flags), for the public check note. */
+export interface CheckRunTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  sentence_count: number;
+  source_count: number;
+  checked_at: string;
 }
 
 export type ResearchSourceKind = "weibo_topic" | "feed_item" | "link";

@@ -26,6 +26,15 @@ export const AUDIT_ACTIONS = [
   "topic.dismiss",
   "setting.change",
   "check.override",
+  "reference.office_holder.create",
+  "reference.office_holder.update",
+  "reference.office_holder.delete",
+  "reference.name_alias.create",
+  "reference.name_alias.update",
+  "reference.name_alias.delete",
+  "reference.news_outlet.create",
+  "reference.news_outlet.update",
+  "reference.news_outlet.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, Record<Who, Target[]>> = {
   "settings.manage": { anonymous: [], writer: [], editor: [], admin: ALL },
   "audit.view": { anonymous: [], writer: [], editor: [], admin: ALL },
   "tokens.own": { anonymous: [], writer: ALL, editor: ALL, admin: ALL },
+  "reference.view": { anonymous: [], writer: ALL, editor: ALL, admin: ALL },
+  "reference.manage": { anonymous: [], writer: [], editor: ALL, admin: ALL },
 };
 
 const WHO: Who[] = ["anonymous", "writer", "editor", "admin"];

@@ -30,6 +30,8 @@ export const ACTIONS = [
   "settings.manage",
   "audit.view",
   "tokens.own",
+  "reference.view",
+  "reference.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,6 +48,8 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "story.unpublish",
   "story.correct",
   "tokens.own",
+  "reference.view",
+  "reference.manage",
 ]);
 
 const ADMIN_ONLY: ReadonlySet<Action> = new Set<Action>([
@@ -72,6 +76,8 @@ export function can(actor: Actor | null, action: Action, story?: StoryResource):
     case "queue.view":
     case "story.create":
     case "tokens.own":
+    // Writers read the reference data the checks judge their stories by; editors keep it.
+    case "reference.view":
       return true;
     case "story.view":
       return isWritersOwn(actor, story);

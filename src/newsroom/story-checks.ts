@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { checkArticle } from "../checks/check-article.js";
+import { buildContext } from "../checks/check-context.js";
+import { recordCheckRun } from "../checks/check-run-store.js";
 import type { CheckInput, CheckSource } from "../checks/check-types.js";
 import { type FlagActor, recordRevisionFlags } from "../checks/flag-store.js";
 import { loadReferenceData } from "../checks/reference-data.js";
@@ -92,6 +94,15 @@ export async function checkRevision(
   },
 ): Promise<void> {
   const input = await storyCheckInput(trx, dialect, args.content, args.publishedAt, args.timeZone);
-  const flags = checkArticle(input, await loadReferenceData(trx));
+  const reference = await loadReferenceData(trx);
+  const flags = checkArticle(input, reference);
   await recordRevisionFlags(trx, args.articleId, args.revision, flags, args.actor, args.now);
+  // Parsed again for the count only: checkArticle stays a pure input → flags function.
+  await recordCheckRun(trx, {
+    articleId: args.articleId,
+    revision: args.revision,
+    sentences: buildContext(input, reference).body.sentences.length,
+    sources: input.sources.length,
+    now: args.now,
+  });
 }

@@ -13,6 +13,7 @@ import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
 import { checksMigration } from "./0600-checks.js";
+import { checkRunsMigration } from "./0610-check-runs.js";
 import { checksJudgeMigration } from "./0620-checks-judge.js";
 import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,
   "0600-checks": checksMigration,
+  "0610-check-runs": checkRunsMigration,
   "0620-checks-judge": checksJudgeMigration,
   "0800-research": researchMigration,
   "0900-writing-pipeline": writingPipelineMigration,

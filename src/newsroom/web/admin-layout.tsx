@@ -42,6 +42,7 @@ export const AdminLayout: FC<PropsWithChildren<AdminPageProps>> = (props) => {
             <nav aria-label="Newsroom">
               <a href="/admin">Queue</a>
               <a href="/admin/stories/new">New story</a>
+              {can(actor, "reference.view") ? <a href="/admin/reference">Reference data</a> : null}
               {can(actor, "users.manage") ? <a href="/admin/users">Users</a> : null}
               {can(actor, "settings.manage") ? <a href="/admin/settings">Settings</a> : null}
               {can(actor, "audit.view") ? <a href="/admin/audit">Audit log</a> : null}

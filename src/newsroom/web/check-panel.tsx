@@ -114,6 +114,12 @@ export const CheckPanel: FC<{
           </li>
         ))}
       </ol>
+      {p.flags.some((f) => f.kind === "title" || f.kind === "name") ? (
+        <p class="muted">
+          Titles and names are judged against the <a href="/admin/reference">reference data</a>; an
+          outdated row there is fixed once, for every story.
+        </p>
+      ) : null}
     </section>
   );
 };

@@ -13,6 +13,7 @@ import { page } from "./guard.js";
 import { previewRoutes } from "./preview-routes.js";
 import { publishRoutes } from "./publish-routes.js";
 import { queueRoutes } from "./queue-routes.js";
+import { referenceRoutes } from "./reference-routes.js";
 import { clientIpMiddleware, type NewsroomEnv, sessionMiddleware } from "./request-context.js";
 import { revisionRoutes } from "./revision-routes.js";
 import { settingsRoutes } from "./settings-routes.js";
@@ -77,6 +78,7 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", publishRoutes(nd));
   app.route("/", checkRoutes(nd));
   app.route("/", tokenRoutes(nd));
+  app.route("/", referenceRoutes(nd));
 
   app.onError(async (error, c) => {
     if (isUnavailable(error)) c.header("Retry-After", String(RETRY_AFTER_SECONDS));

@@ -232,6 +232,24 @@ const PAGES: RouteCase[] = [
     path: () => "/admin/settings",
     fields: () => ({ "queue.topic_limit": "40", "editor.autosave_seconds": "30" }),
   },
+  {
+    name: "reference data",
+    method: "GET",
+    action: "reference.view",
+    path: () => "/admin/reference",
+  },
+  {
+    name: "add reference outlet",
+    method: "POST",
+    action: "reference.manage",
+    path: () => "/admin/reference/outlets",
+    fields: () => ({
+      name: `Outlet ${Math.random().toString(36).slice(2)}`,
+      domain: "outlet.example.org",
+      language: "en",
+      country: "Ruritania",
+    }),
+  },
 ];
 
 const CONTENT = { headline: "Typhoon reaches Shanghai", category: "Society", lead: "Winds." };

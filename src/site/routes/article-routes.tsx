@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { publicCheckSummary } from "../../checks/check-run-store.js";
 import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
 import { loadCitedSources } from "../../content/cited-sources.js";
 import { isSlug } from "../../content/slug.js";
@@ -97,6 +98,7 @@ export function articleRoutes(deps: SiteDeps) {
             related,
             canonicalUrl,
             sources: await loadCitedSources(deps.database.db, article.id),
+            checks: await publicCheckSummary(deps.database.db, article.id),
             ...(trend
               ? { hashtagFacts: <HashtagTrendBox facts={trend} timeZone={article.timeZone} /> }
               : {}),

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Child, FC } from "hono/jsx";
+import type { PublicCheckSummary } from "../../checks/check-run-store.js";
 import type { ArticleFull, ArticleSummary } from "../../content/article-queries.js";
 import { linkCitationMarkers } from "../../content/citation-markers.js";
 import type { CitedSource } from "../../content/cited-sources.js";
@@ -17,7 +18,42 @@ export interface ArticleView {
   hashtagFacts?: Child;
   /** Cited sources in citation order; `[n]` markers link to the n-th. Empty: no list. */
   sources?: CitedSource[];
+  /** Counts from the newest claim check; null or absent for stories never checked. */
+  checks?: PublicCheckSummary | null;
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * "How we checked this story": counts and a date only. A `<details>` with a `<summary>`
+ * (not a heading) so the page's heading outline stays as it was.
+ */
+const CheckNote: FC<{ checks: PublicCheckSummary; timeZone: string }> = ({ checks, timeZone }) => (
+  <details class="check-note">
+    <summary>How we checked this story</summary>
+    <ul>
+      <li>
+        Our automated claim checks read {plural(checks.sentences, "sentence", "sentences")} against{" "}
+        {plural(checks.sources, "cited source", "cited sources")} on{" "}
+        <time datetime={checks.checkedAt}>{formatLongDate(checks.checkedAt, timeZone)}</time>,
+        looking at numbers, dates, quotes, names, titles and attributions.
+      </li>
+      {checks.openErrors > 0 ? null : checks.errors > 0 ? (
+        <li>
+          Every error-level flag the checks raised ({checks.errors}) was fixed or overridden before
+          publishing.
+        </li>
+      ) : (
+        <li>The checks raised no error-level flags.</li>
+      )}
+      <li>
+        {checks.overridden === 0
+          ? "Editors overrode no flags."
+          : `Editors overrode ${plural(checks.overridden, "flag", "flags")}, each with a recorded reason.`}
+      </li>
+    </ul>
+  </details>
+);
 
 const SourcesList: FC<{ sources: CitedSource[]; timeZone: string }> = ({ sources, timeZone }) => (
   <section class="sources" aria-labelledby="sources-title">
@@ -142,6 +178,7 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
         })}
       </div>
       {sources.length ? <SourcesList sources={sources} timeZone={article.timeZone} /> : null}
+      {view.checks ? <CheckNote checks={view.checks} timeZone={article.timeZone} /> : null}
       {article.corrections.map((c) => (
         <aside class="correction" aria-label="Correction">
           <h2>
