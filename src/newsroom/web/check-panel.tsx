@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import type { StoredFlag } from "../../checks/flag-store.js";
 import type { JudgeRun } from "../../checks/judge-store.js";
 import { CsrfField } from "./admin-layout.js";
+import { CheckedText } from "./checked-text.js";
 
 const KIND_LABEL: Record<string, string> = {
   uncited: "No citation",
@@ -59,6 +60,8 @@ export const CheckPanel: FC<{
   articleId: number;
   flags: StoredFlag[];
   judge?: JudgeState | undefined;
+  /** The revision's text as the checks read it (lead, then `## ` sections). */
+  body?: string | undefined;
   canResolve: boolean;
   csrf: string;
 }> = (p) => {
@@ -73,9 +76,16 @@ export const CheckPanel: FC<{
           : `${open.length} open of ${p.flags.length}; ${blocking} error${blocking === 1 ? "" : "s"} block publishing.`}
       </p>
       <JudgeSummary judge={p.judge} />
+      {p.body && p.flags.length > 0 ? (
+        <details open>
+          <summary>Flags in the text</summary>
+          <CheckedText body={p.body} flags={p.flags} />
+        </details>
+      ) : null}
       <ol class="check-flags">
         {p.flags.map((f) => (
           <li
+            id={`flag-${f.id}`}
             class={`check-flag ${f.severity} ${f.status}`}
             data-flag={f.id}
             data-flag-status={f.status}

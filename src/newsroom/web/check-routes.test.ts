@@ -62,6 +62,12 @@ describe.each(TEST_DIALECTS)("claim-check flags on %s", (dialect) => {
     expect(page.match(/data-flag-sentence[^>]*>[^<]*/)?.[0]).toContain(
       "Record rain closed twelve stations [1].",
     );
+    // Inline too: the sentence is marked where it stands in the text, linked to its flag.
+    expect(page).toMatch(
+      /<mark class="flag-mark error">Record rain closed twelve stations \[1\]\.<\/mark>/,
+    );
+    expect(page).toContain(`href="#flag-${number?.id}"`);
+    expect(page).toContain(`id="flag-${number?.id}"`);
 
     const refused = await editor.post(`/admin/stories/${id}/publish`);
     expect(refused.status).toBe(409);

@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import type { StoredFlag } from "../../checks/flag-store.js";
 import type { Session } from "../auth/session-store.js";
 import { can } from "../policy.js";
+import { storyBody } from "../story-checks.js";
 import type { StoryForm } from "../story-content.js";
 import { resourceOf, type StoryRecord } from "../story-queries.js";
 import type { DiffLine } from "../text-diff.js";
@@ -228,6 +229,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
                 articleId={story.articleId}
                 flags={p.flags ?? []}
                 judge={p.judge}
+                body={storyBody(story.content)}
                 canResolve={can(actor, "checks.resolve", resourceOf(story))}
                 csrf={p.session?.csrfToken ?? ""}
               />
