@@ -11,7 +11,7 @@ const worst = (flags: StoredFlag[]) =>
 
 const Sentence: FC<{ sentence: ArticleSentence; flags: StoredFlag[] }> = ({ sentence, flags }) =>
   flags.length === 0 ? (
-    <>{`${sentence.text} `}</>
+    `${sentence.text} `
   ) : (
     <>
       <mark class={`flag-mark ${worst(flags)}`}>{sentence.text}</mark>
