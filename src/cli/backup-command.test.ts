@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureCliIo, testDatabaseEnv } from "../../test/support/cli-io.js";
 import {
   createTestDatabase,
   TEST_DIALECTS,
@@ -38,13 +39,7 @@ describe.each(TEST_DIALECTS)("resou backup and restore on %s", (dialect) => {
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     dir = mkdtempSync(join(tmpdir(), "resou-backup-"));
-    stdout = [];
-    stderr = [];
-    io = {
-      out: (l) => stdout.push(l),
-      err: (l) => stderr.push(l),
-      env: { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema, LOG_LEVEL: "silent" },
-    };
+    ({ io, stdout, stderr } = captureCliIo(testDatabaseEnv(database)));
   });
   afterEach(async () => {
     await database.destroy();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureCliIo, testDatabaseEnv } from "../../test/support/cli-io.js";
 import {
   createTestDatabase,
   TEST_DIALECTS,
@@ -37,13 +38,7 @@ describe.each(TEST_DIALECTS)("resou import and migrate on %s", (dialect) => {
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     dir = mkdtempSync(join(tmpdir(), "resou-cli-"));
-    stdout = [];
-    stderr = [];
-    io = {
-      out: (l) => stdout.push(l),
-      err: (l) => stderr.push(l),
-      env: { DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema, LOG_LEVEL: "silent" },
-    };
+    ({ io, stdout, stderr } = captureCliIo(testDatabaseEnv(database)));
   });
   afterEach(async () => {
     await database.destroy();
