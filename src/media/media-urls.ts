@@ -5,6 +5,8 @@ export const mediaUrls = {
   articleCard: (articleId: number, version: string) => `/cards/article/${articleId}-${version}.png`,
   topicCard: (topicId: number, version: string) => `/cards/topic/${topicId}-${version}.png`,
   logoSvg: "/logo.svg",
+  /** The square mark alone, drawn in the page header. */
+  logoMark: "/logo-mark.svg",
   /** Publisher logo for Article structured data: fits 600×60, exactly 60 high. */
   logoWide: "/logo-600x60.png",
   /** Square organization logo (at least 112×112). */
