@@ -1,7 +1,7 @@
 import type { ArticleFull } from "../content/article-queries.js";
 import { toZonedIso } from "../content/zoned-time.js";
 import { mediaUrls } from "../media/media-urls.js";
-import { absoluteUrl, type SiteContext } from "./views/site-context.js";
+import { absoluteUrl, type SiteContext } from "../web/site-context.js";
 
 /** An image with its pixel size, as structured data wants it. */
 export interface SizedImage {

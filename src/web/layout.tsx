@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
-import { mediaUrls } from "../../media/media-urls.js";
-import { shareScript, stylesheet } from "../assets.js";
+import { mediaUrls } from "../media/media-urls.js";
+import { shareScript, stylesheet } from "./assets.js";
 import { absoluteUrl, type PageMeta, type SiteContext } from "./site-context.js";
 
 /** JSON for a <script> element: `<` escaped so text can never close the element. */
