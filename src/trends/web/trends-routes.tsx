@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { mediaUrls } from "../../media/media-urls.js";
+import { topicCardSubject } from "../../media/share-card/card-subject.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
@@ -47,7 +49,15 @@ export function trendsRoutes(deps: SiteDeps): Hono {
       return sendBody(c, await renderToString(page), HTML, { tags: ["trends"], maxAge: 30 }, 404);
     }
     const coverage = (await coverageFor(deps.database.db, [facts.word])).get(facts.word) ?? null;
-    const body = await renderToString(<TopicPage site={site} facts={facts} coverage={coverage} />);
+    const card = await topicCardSubject(deps.database.db, facts.id);
+    const body = await renderToString(
+      <TopicPage
+        site={site}
+        facts={facts}
+        coverage={coverage}
+        {...(card ? { cardUrl: mediaUrls.topicCard(card.id, card.version) } : {})}
+      />,
+    );
     return sendBody(c, body, HTML, {
       tags: ["trends", `topic:${facts.id}`],
       maxAge: 60,
