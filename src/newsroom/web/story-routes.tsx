@@ -111,7 +111,7 @@ export function storyRoutes(deps: NewsroomDeps) {
       return again(errors, 422, "Picture not saved: fix the marked fields.");
     }
     // The session middleware keeps only text fields; the parsed body (cached) has the file.
-    const file = (await c.req.parseBody())["file"];
+    const { file } = await c.req.parseBody();
     const command = commandContext(c, deps);
     if (file instanceof File && file.size > 0) {
       const outcome = await setLeadPicture(
