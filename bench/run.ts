@@ -36,6 +36,11 @@ const BENCHES: Bench[] = [
   },
   { name: "claim checks (1,000 words, 10 sources)", file: "bench/checks.bench.ts", args: [] },
   {
+    name: "pictures (share card render, upload to variants)",
+    file: "bench/pictures.bench.ts",
+    args: quick ? ["--quick"] : [],
+  },
+  {
     name: "/healthz while another process holds the SQLite write lock",
     file: "bench/busy-database.bench.ts",
     args: [],

@@ -98,6 +98,13 @@ const PAGES: RouteCase[] = [
     fields: () => ({ ...STORY, lead: "Auto.", base_revision: "1" }),
   },
   {
+    name: "remove lead picture of other's draft",
+    method: "POST",
+    action: "story.edit",
+    story: "other",
+    path: (i) => `/admin/stories/${i.story}/picture/remove`,
+  },
+  {
     name: "revisions",
     method: "GET",
     action: "story.view",
