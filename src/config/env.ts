@@ -28,7 +28,7 @@ const configSchema = z.object({
    * Folder for files the site keeps besides its database (uploaded images under `media/`).
    * Unset: the SQLite file's folder, or `./data` with PostgreSQL.
    */
-  DATA_DIR: z.string().min(1).optional(),
+  DATA_DIR: z.string().default(""),
   /** Largest image file an editor may upload, in bytes; bigger uploads are refused. */
   MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(100000).max(100000000).default(15000000),
   /** Comma-separated roles this process plays: web, worker, scheduler. */
