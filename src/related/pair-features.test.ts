@@ -68,6 +68,47 @@ describe("pair features", () => {
     expect(same[column("dates_agree")]).toBe(1);
     expect(lookalike[column("dates_differ")]).toBe(1);
   });
+
+  it("scores length-normalised BM25, shared entities, numbers, places, ages and reciprocity", () => {
+    const same = rowOf(index, "q", "same");
+    const lookalike = rowOf(index, "q", "lookalike");
+    expect(same[column("bm25")]).toBeGreaterThan(lookalike[column("bm25")] as number);
+    expect(same[column("bm25")]).toBeLessThanOrEqual(1.5);
+    expect(same[column("entity_overlap")]).toBeGreaterThan(
+      lookalike[column("entity_overlap")] as number,
+    );
+    expect(same[column("numbers_shared")]).toBeCloseTo(Math.log(2), 10);
+    expect(lookalike[column("numbers_shared")]).toBe(0);
+    // "in Dingri", "near Shigatse" on both sides; the look-alike names no place so marked.
+    expect(same[column("places")]).toBeGreaterThan(0.5);
+    expect(Number.isNaN(lookalike[column("places")] as number)).toBe(true);
+    // Neither gives an age: unknown, not "different".
+    expect(Number.isNaN(same[column("ages")] as number)).toBe(true);
+    expect(same[column("reciprocal")]).toBe(1);
+    expect(lookalike[column("reciprocal")]).toBeLessThanOrEqual(1);
+  });
+
+  it("compares ages only when both articles give one", () => {
+    const ages = createRelatedIndex({ duplicateThreshold: 2 });
+    ages.add({
+      id: "a",
+      title: "Man shot in Dayton",
+      body: "John Reed, 34, was shot on Main Street.",
+    });
+    ages.add({
+      id: "b",
+      title: "Dayton shooting victim named",
+      body: "John Reed, 34, died in Dayton.",
+    });
+    ages.add({
+      id: "c",
+      title: "Man shot in Dayton park",
+      body: "Mark Stone, 51, was shot in Dayton.",
+    });
+    for (const d of distractors) ages.add(d);
+    expect(rowOf(ages, "a", "b")[column("ages")]).toBe(1);
+    expect(rowOf(ages, "a", "c")[column("ages")]).toBe(0);
+  });
 });
 
 describe("mentionAgreement", () => {

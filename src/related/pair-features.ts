@@ -38,6 +38,21 @@ export const PAIR_FEATURES = [
    */
   "graph_dense",
   "feedback_dense",
+  /** Okapi BM25 of the candidate for the query's terms over the query's own (length-normalised). */
+  "bm25",
+  /** idf-weighted Dice overlap of the two articles' named entities. */
+  "entity_overlap",
+  /** ln(1 + number terms both name): ages, tolls, house numbers, sums. */
+  "numbers_shared",
+  /** idf-weighted Dice overlap of the places both name; NaN when either names none. */
+  "places",
+  /** 1 when both give an age and share one, 0 when they share none; NaN when either gives none. */
+  "ages",
+  /**
+   * 1 / (1 + pool members the candidate is closer to than to the query): one story's
+   * articles are each other's nearest neighbours, a look-alike's are elsewhere.
+   */
+  "reciprocal",
 ] as const;
 
 export type PairFeature = (typeof PAIR_FEATURES)[number];
@@ -59,6 +74,7 @@ export function poolFeatures(
   pool: readonly PoolMember[],
   scratch: DenseScratch,
   vocab: TermVocabulary,
+  averageLength: number,
 ): Float64Array[] {
   const n = pool.length;
   const best = pool[0]?.cosine ?? 0;
@@ -99,6 +115,11 @@ export function poolFeatures(
     }
     const graphShare = graphTop > 0 ? (graph[i + 1] as number) / graphTop : 0;
     const feedbackMean = used > 0 ? feedback / used : 0;
+    const own = between[(i + 1) * m] as number;
+    let closer = 0;
+    for (let j = 1; j < m; j++)
+      if (j !== i + 1 && (between[(i + 1) * m + j] as number) > own) closer++;
+    const overlap = scratch.overlap(doc, averageLength);
     const row = new Float64Array(FEATURE_COUNT);
     row.set([
       cosine,
@@ -114,10 +135,32 @@ export function poolFeatures(
       feedbackMean,
       graphShare * density,
       feedbackMean * density,
+      overlap.bm25,
+      overlap.entities,
+      Math.log1p(overlap.numbers),
+      query.places.length > 0 && doc.places.length > 0
+        ? headlineOverlap(query.places, doc.places, vocab)
+        : Number.NaN,
+      query.ages.length > 0 && doc.ages.length > 0 ? shareAny(query.ages, doc.ages) : Number.NaN,
+      1 / (1 + closer),
     ]);
     rows.push(row);
   }
   return rows;
+}
+
+/** 1 when two ascending lists share a value, else 0. */
+function shareAny(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) return 1;
+    if (x < y) i++;
+    else j++;
+  }
+  return 0;
 }
 
 /** 2·Σidf(shared) / (Σidf(a) + Σidf(b)) over two ascending term-id lists. */
