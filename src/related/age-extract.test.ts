@@ -11,8 +11,6 @@ describe("extractAges", () => {
   });
 
   it("takes no year, sum or count for an age", () => {
-    expect(extractAges("In 2013, 45 people were hurt and $300 was taken on Route 66.")).toEqual(
-      [],
-    );
+    expect(extractAges("In 2013, 45 people were hurt and $300 was taken on Route 66.")).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { extractAges } from "./age-extract.js";
-import { extractEntities, extractPlaces, isTitleCase } from "./entity-extract.js";
+import { extractEntities, isTitleCase } from "./entity-extract.js";
 import { minhashSignature, shingles } from "./minhash.js";
 import type { RelatedDoc, RelatedOptions } from "./related-types.js";
 import { findHashtags, normalizeTag, tokenize } from "./text-tokenize.js";
@@ -30,14 +30,8 @@ export interface DocFeatures {
   days: number;
   /** Days of the week and months the article names (`mentionMask`). */
   mentions: number;
-  /** Word keys of the headline (and hashtags): how a story is framed in a few words. */
-  titleKeys: string[];
-  /** Entity keys (with their prefix) of the places the article names (`extractPlaces`). */
-  placeKeys: string[];
-  /** Ages of the people it names ("Kelly Boren, 32", "a 17-year-old"). */
+  /** Ages of the people it names ("Kelly Boren, 32", "a 17-year-old"), ascending. */
   ages: number[];
-  /** Words in headline, lead and body: the length BM25 normalises by. */
-  length: number;
 }
 
 function addCounts(
@@ -87,15 +81,11 @@ export function extractFeatures(doc: RelatedDoc, options: RelatedOptions): DocFe
     weights.set(k, (1 + Math.log(tf)) * (NUMBER_KEY.test(k) ? numbers : 1));
 
   const stream = [...titleTokens, ...leadTokens, ...bodyTokens];
-  const entityText = `${titleEntities.length > 0 ? doc.title : ""}\n${lead}\n${doc.body}`;
   return {
     weights,
     signature: minhashSignature(shingles(stream)),
     days: toEpochDays(doc.publishedAt),
     mentions: mentionMask(`${doc.title}\n${lead}\n${doc.body}`),
-    titleKeys: [...new Set([...titleTokens, ...(doc.hashtags ?? []).flatMap((h) => tokenize(h))])],
-    placeKeys: [...new Set(extractPlaces(entityText))].map((k) => PREFIX[1] + k),
     ages: extractAges(`${doc.title}\n${lead}\n${doc.body}`),
-    length: stream.length,
   };
 }

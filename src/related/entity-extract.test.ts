@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities, extractPlaces, isTitleCase } from "./entity-extract.js";
+import { extractEntities, isTitleCase } from "./entity-extract.js";
 
 describe("extractEntities", () => {
   const text =
@@ -33,20 +33,5 @@ describe("extractEntities", () => {
   it("tells Title Case headlines from sentence-case ones", () => {
     expect(isTitleCase("Glenn Beck Rips Progressivism at CPAC")).toBe(true);
     expect(isTitleCase("A publicist says Tara Reid has checked into rehab")).toBe(false);
-  });
-});
-
-describe("extractPlaces", () => {
-  it("keeps the entities that are places, as extractEntities keys them", () => {
-    const text =
-      "SPANISH FORK — Police said Joshua Boren shot his family in Spanish Fork. He had worked for the Utah County sheriff. A vigil was held in Fresno, Calif., and Kelly Smith spoke.";
-    const places = extractPlaces(text);
-    expect(places).toEqual(
-      expect.arrayContaining(["spanish fork", "utah county", "fresno", "calif"]),
-    );
-    expect(places).not.toContain("joshua boren");
-    expect(places).not.toContain("kelly smith");
-    const entities = extractEntities(text);
-    for (const p of places) expect(entities).toContain(p);
   });
 });

@@ -89,33 +89,26 @@ export function isTitleCase(text: string): boolean {
   return ws.filter((w) => w.capital).length / ws.length > 0.6;
 }
 
-/** One capitalised span: its words' keys (stop words dropped) and where it stands. */
-interface Span {
-  keys: string[];
-  /** Index of its first and last word in the text's words. */
-  first: number;
-  last: number;
-}
-
-function entitySpans(ws: readonly Word[]): Span[] {
+export function extractEntities(text: string): string[] {
+  const ws = words(text);
   const midCapital = new Set<string>();
   for (const w of ws) if (w.capital && !w.sentenceStart) midCapital.add(w.key);
 
-  const out: Span[] = [];
-  let start = 0;
+  const out: string[] = [];
   let span: Word[] = [];
   const flush = () => {
-    let first = start;
-    while (span.length > 0 && DROP.has(span[0]?.key ?? "")) {
-      span.shift();
-      first++;
-    }
+    while (span.length > 0 && DROP.has(span[0]?.key ?? "")) span.shift();
     while (span.length > 0 && CONNECTORS.has(span[span.length - 1]?.key ?? "")) span.pop();
     const keys = span.map((w) => w.key).filter((k) => !isStopWord(k) || CONNECTORS.has(k));
-    const last = first + span.length - 1;
     span = [];
-    if (keys.length === 0 || (keys.length === 1 && (keys[0] ?? "").length < 2)) return;
-    out.push({ keys, first, last });
+    if (keys.length === 0) return;
+    if (keys.length === 1) {
+      const only = keys[0] ?? "";
+      if (only.length > 1) out.push(only);
+      return;
+    }
+    out.push(keys.join(" "));
+    for (const k of keys) if (k.length >= 4 && !CONNECTORS.has(k)) out.push(k);
   };
 
   for (let i = 0; i < ws.length; i++) {
@@ -125,7 +118,6 @@ function entitySpans(ws: readonly Word[]): Span[] {
     if (w.capital) {
       if ((w.sentenceStart || w.breakBefore) && span.length > 0) flush();
       if (w.sentenceStart && !midCapital.has(w.key) && !nextJoins) continue;
-      if (span.length === 0) start = i;
       span.push(w);
     } else if (span.length > 0 && CONNECTORS.has(w.key) && nextJoins) {
       span.push(w);
@@ -136,87 +128,3 @@ function entitySpans(ws: readonly Word[]): Span[] {
   if (span.length > 0) flush();
   return out;
 }
-
-/** A span's entity keys: the whole span, and each word of four letters or more of a longer one. */
-function spanKeys(keys: readonly string[]): string[] {
-  if (keys.length === 1) return [keys[0] as string];
-  return [keys.join(" "), ...keys.filter((k) => k.length >= 4 && !CONNECTORS.has(k))];
-}
-
-export function extractEntities(text: string): string[] {
-  return entitySpans(words(text)).flatMap((s) => spanKeys(s.keys));
-}
-
-/** Words that put a place after them ("in Spanish Fork", "near Shigatse"). */
-const PLACE_BEFORE = new Set(["in", "at", "near", "outside", "across", "throughout", "downtown"]);
-/** Last words that make a span a place ("Utah County", "630 West Street"). */
-const PLACE_NOUNS = new Set(
-  `county city town township parish borough village heights park street avenue road boulevard
-  highway lane drive island beach valley province district prefecture state`.split(/\s+/),
-);
-
-/**
- * The entity keys (as `extractEntities` gives them) of the spans that are places: after
- * "in", "at", "near"…, ending in a place noun ("… County", "… Street"), followed by
- * ", <Capitalised>" ("Malibu, California", "Fresno, Calif."), one of the US states, or an
- * upper-case dateline ("SPANISH FORK —"). Two reports of one incident name its places;
- * two incidents of one kind seldom share them.
- *
- * @example extractPlaces("A man was shot in Spanish Fork, Utah.") // ["spanish fork", "spanish", "fork", "utah"]
- */
-export function extractPlaces(text: string): string[] {
-  const ws = words(text);
-  const out: string[] = [];
-  for (const s of entitySpans(ws)) {
-    const before = ws[s.first - 1];
-    const after = ws[s.last + 1];
-    const lastKey = s.keys[s.keys.length - 1] ?? "";
-    const upper = ws.slice(s.first, s.last + 1).every((w) => w.text === w.text.toUpperCase());
-    const place =
-      (before !== undefined && !before.capital && PLACE_BEFORE.has(before.key)) ||
-      PLACE_NOUNS.has(lastKey) ||
-      (after?.capital === true &&
-        after.breakBefore &&
-        !after.sentenceStart &&
-        s.keys.length <= 3 &&
-        US_STATES.has(after.key)) ||
-      (s.keys.length <= 2 && US_STATES.has(s.keys.join(" "))) ||
-      (upper && ws[s.first]?.sentenceStart === true && s.keys.every((k) => k.length > 2));
-    if (place) out.push(...spanKeys(s.keys));
-  }
-  return out;
-}
-
-/** US states and their usual newspaper abbreviations (a dateline's "Fresno, Calif."). */
-const US_STATES = new Set(
-  `alabama ala alaska arizona ariz arkansas ark california calif colorado colo connecticut conn
-  delaware del florida fla georgia ga hawaii idaho illinois ill indiana ind iowa kansas kan
-  kentucky ky louisiana la maine maryland md massachusetts mass michigan mich minnesota minn
-  mississippi miss missouri mo montana mont nebraska neb nevada nev ohio oklahoma okla oregon
-  ore pennsylvania pa tennessee tenn texas tex utah vermont vt virginia va washington wash
-  wisconsin wis wyoming wyo`
-    .split(/\s+/)
-    .concat([
-      "new hampshire",
-      "new jersey",
-      "new mexico",
-      "new york",
-      "north carolina",
-      "north dakota",
-      "rhode island",
-      "south carolina",
-      "south dakota",
-      "west virginia",
-      "n.c",
-      "s.c",
-      "n.j",
-      "n.y",
-      "n.m",
-      "n.h",
-      "n.d",
-      "s.d",
-      "w.va",
-      "r.i",
-      "d.c",
-    ]),
-);

@@ -1,11 +1,8 @@
-import { CHANNEL_ENTITY, type DocFeatures } from "./doc-features.js";
+import type { DocFeatures } from "./doc-features.js";
 import type { RelatedId, RelatedOptions } from "./related-types.js";
 import { Slab } from "./slab.js";
 import type { TermVocabulary } from "./term-vocabulary.js";
 import { encodeSortedIds } from "./varint.js";
-
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
 
 /** Where an index keeps its articles' arrays. */
 export interface DocSlabs {
@@ -37,14 +34,8 @@ export interface IndexedDoc {
   days: number;
   /** Weekdays and months named in the text (`mentionMask`). */
   mentions: number;
-  /** Term ids of the headline's words, ascending. */
-  titleTerms: Int32Array;
-  /** Term ids of the places it names (entity keys), ascending. */
-  places: Int32Array;
   /** Ages it gives, ascending. */
   ages: Int32Array;
-  /** Words in headline, lead and body. */
-  length: number;
   /** Vector norm with the idf of `normAt` documents. */
   norm: number;
   normAt: number;
@@ -57,10 +48,7 @@ export interface InternedFeatures {
   signature: Uint32Array;
   days: number;
   mentions: number;
-  titleIds: Int32Array;
-  placeIds: Int32Array;
   ages: Int32Array;
-  length: number;
 }
 
 /** Interns the features' keys, counting them into document frequencies when `count` is set. */
@@ -83,10 +71,7 @@ export function internFeatures(
     signature: features.signature,
     days: features.days,
     mentions: features.mentions,
-    titleIds: Int32Array.from(new Set(features.titleKeys.map((k) => vocab.idOf(k)))).sort(),
-    placeIds: Int32Array.from(new Set(features.placeKeys.map((k) => vocab.idOf(k)))).sort(),
     ages: Int32Array.from(features.ages),
-    length: features.length,
   };
 }
 
@@ -125,10 +110,7 @@ export function buildIndexedDoc(
     signature: slabs.signatures.from(features.signature),
     days: features.days,
     mentions: features.mentions,
-    titleTerms: slabs.terms.from(Array.from(features.titleIds)),
-    places: slabs.terms.from(Array.from(features.placeIds)),
     ages: slabs.terms.from(Array.from(features.ages)),
-    length: features.length,
     norm: 0,
     normAt: -1,
   };
@@ -182,10 +164,6 @@ export class DenseScratch {
   private values = new Float64Array(1024);
   private held: IndexedDoc | undefined;
   private norm = 0;
-  /** The held article's BM25 for itself and idf mass of its entities, at average length `selfAt`. */
-  private self = 0;
-  private heldEntities = 0;
-  private selfAt = Number.NaN;
 
   constructor(private readonly vocab: TermVocabulary) {}
 
@@ -201,7 +179,6 @@ export class DenseScratch {
     }
     this.norm = refreshNorm(doc, this.vocab);
     this.held = doc;
-    this.selfAt = Number.NaN;
   }
 
   clear(): void {
@@ -230,59 +207,6 @@ export class DenseScratch {
     }
     const scale = this.norm * no;
     return [parts[0] / scale, parts[1] / scale, parts[2] / scale, parts[3] / scale];
-  }
-
-  /**
-   * Measures of the terms the loaded article shares with `other` besides the cosine:
-   * `bm25`, Okapi BM25 (k1 1.2, b 0.75) of `other` for the loaded article's terms, each
-   * once, with the stored weight as term frequency and the article's word count as its
-   * length, over the loaded article's own score (so 1 is "as good a match as itself");
-   * `entities`, the idf-weighted Dice overlap of their named entities; `numbers`, how many
-   * number terms they share.
-   */
-  overlap(
-    other: IndexedDoc,
-    averageLength: number,
-  ): { bm25: number; entities: number; numbers: number } {
-    const held = this.held;
-    if (!held) return { bm25: 0, entities: 0, numbers: 0 };
-    const average = averageLength > 0 ? averageLength : 1;
-    const saturation = (w: number, length: number) =>
-      (w * (BM25_K1 + 1)) / (w + BM25_K1 * (1 - BM25_B + (BM25_B * length) / average));
-    if (this.selfAt !== average) {
-      // The loaded article's own BM25 and entity mass, once per query.
-      this.self = 0;
-      this.heldEntities = 0;
-      for (let i = 0; i < held.terms.length; i++) {
-        const t = held.terms[i] as number;
-        const idf = this.vocab.idf(t);
-        this.self += idf * saturation(held.weights[i] as number, held.length);
-        if (this.vocab.channel(t) === CHANNEL_ENTITY) this.heldEntities += idf;
-      }
-      this.selfAt = average;
-    }
-    const { self, heldEntities } = this;
-    let bm25 = 0;
-    let shared = 0;
-    let otherEntities = 0;
-    let numbers = 0;
-    const { terms, weights } = other;
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i] as number;
-      const entity = this.vocab.channel(t) === CHANNEL_ENTITY;
-      const idf = this.vocab.idf(t);
-      if (entity) otherEntities += idf;
-      if (this.values[t] === 0) continue;
-      bm25 += idf * saturation(weights[i] as number, other.length);
-      if (entity) shared += idf;
-      else if (this.vocab.isNumber(t)) numbers++;
-    }
-    return {
-      bm25: self > 0 ? bm25 / self : 0,
-      entities:
-        heldEntities + otherEntities > 0 ? (2 * shared) / (heldEntities + otherEntities) : 0,
-      numbers,
-    };
   }
 
   /** Cosine of the loaded article with `other`. */

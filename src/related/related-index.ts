@@ -72,8 +72,6 @@ export function createRelatedIndex(
   const free: number[] = [];
   const slotOf = new Map<RelatedId, number>();
   const shown = new ShownLists();
-  /** Sum of the indexed articles' word counts, for BM25's average length. */
-  let lengthSum = 0;
 
   let acc = new Float64Array(0);
   /** Per slot, for the scoring loop: vector norm (as of `normsAt` documents). */
@@ -108,7 +106,6 @@ export function createRelatedIndex(
     const slot = free.pop() ?? slots.length;
     slots[slot] = doc;
     slotOf.set(doc.id, slot);
-    lengthSum += doc.length;
     if (!deferPostings) {
       for (let i = 0; i < doc.terms.length; i++)
         postings.add(doc.terms[i] as number, slot, doc.weights[i] as number);
@@ -123,7 +120,6 @@ export function createRelatedIndex(
     const doc = slots[slot] as IndexedDoc;
     for (const t of doc.terms) postings.remove(t, slot);
     vocab.count(decodeIds(doc.allTerms), -1);
-    lengthSum -= doc.length;
     slots[slot] = undefined;
     free.push(slot);
     slotOf.delete(id);
@@ -217,8 +213,7 @@ export function createRelatedIndex(
     const members = exact(slot)
       .slice(0, Math.max(options.poolSize, k))
       .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, cosine: score }));
-    const averageLength = slotOf.size > 0 ? lengthSum / slotOf.size : 1;
-    return { q, members, rows: poolFeatures(q, members, scratch, vocab, averageLength) };
+    return { q, members, rows: poolFeatures(q, members, scratch) };
   }
 
   function topK(id: RelatedId, k: number): RelatedHit[] {
