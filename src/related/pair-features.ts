@@ -56,7 +56,7 @@ export function poolFeatures(
 ): Float64Array[] {
   const n = pool.length;
   const best = pool[0]?.cosine ?? 0;
-  // Cosines among the pool members (and the query, node 0) feed the graph and feedback.
+  // Cosines among the pool members (and the query, node 0) feed the graph.
   const docs = [query, ...pool.map((p) => p.doc)];
   const m = docs.length;
   const affinity = new Float64Array(m * m);
