@@ -62,12 +62,12 @@ function loo(off: ReadonlySet<string>): Map<string, number> {
   return out;
 }
 
+/** Mean over the four corpora of one form (AllSides is headline + lead in both). */
 const macro = (r: Map<string, number>, lead: boolean) => {
-  const picked = variants.filter((v) => v.leadOnly === lead || v.corpus === "allsides-dev");
-  const unique = [...new Set(picked.map((v) => v.corpus))].map(
-    (c) => picked.find((v) => v.corpus === c && (v.leadOnly === lead || c === "allsides-dev"))!,
+  const picked = DEV_CORPORA.map(
+    (c) => variants.find((v) => v.corpus === c && v.leadOnly === lead)?.name ?? "",
   );
-  return unique.reduce((s, v) => s + (r.get(v.name) ?? 0), 0) / unique.length;
+  return picked.reduce((s, n) => s + (r.get(n) ?? 0), 0) / picked.length;
 };
 
 const header = variants.map((v) => v.name.replace(" (headline + lead)", "/hl").padEnd(13)).join("");
