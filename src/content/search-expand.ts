@@ -95,6 +95,7 @@ function withSpellings(part: QueryWord): QueryPart {
   }
   if (part.kind !== "phrase") return part;
   const respelt = part.words.map((w) => spellingVariants(w)[0] ?? w);
+  if (respelt.every((w, i) => w === part.words[i])) return part;
   return anyOf([part, { kind: "phrase", words: respelt }]);
 }
 

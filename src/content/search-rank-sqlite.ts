@@ -19,8 +19,9 @@ export function toFtsQuery(input: string): string | undefined {
 }
 
 export function ftsQuery(parts: QueryPart[]): string | undefined {
+  // FTS5 joins parenthesised groups with an explicit AND only.
   const text = parts.map(ftsPart);
-  return text.length ? text.join(" ") : undefined;
+  return text.length ? text.join(" AND ") : undefined;
 }
 
 function ftsPart(part: QueryPart | QueryOption): string {

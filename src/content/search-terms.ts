@@ -7,7 +7,15 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /** One thing to find: a word (a trailing `*` asks for a prefix), a phrase, Chinese words. */
 export type QueryWord =
   | { kind: "term"; text: string; prefix: boolean }
-  | { kind: "phrase"; words: string[] }
+  | {
+      kind: "phrase";
+      words: string[];
+      /**
+       * The text as typed ("U.S.", "e-commerce"), for PostgreSQL's parser, which keeps such
+       * words whole in the index where FTS5 splits them into `words`.
+       */
+      raw?: string;
+    }
   | { kind: "cjk"; words: string[] };
 
 /** One way to satisfy a part: a word as above, or several words anywhere in the article. */
@@ -53,9 +61,11 @@ export function parseQuery(input: string): QueryWord[] {
     const raw = quoted ?? match[2] ?? "";
     for (const run of raw.matchAll(HAN_RUN))
       parts.push({ kind: "cjk", words: segmentChinese(run[0]) });
-    const words = raw.replace(HAN_RUN, " ").match(/[\p{L}\p{N}]+/gu);
+    const latin = raw.replace(HAN_RUN, " ");
+    const words = latin.match(/[\p{L}\p{N}]+/gu);
     if (!words) continue;
-    if (quoted !== undefined || words.length > 1) parts.push({ kind: "phrase", words });
+    if (quoted !== undefined || words.length > 1)
+      parts.push({ kind: "phrase", words, raw: latin.trim() });
     else parts.push({ kind: "term", text: words[0] ?? "", prefix: raw.endsWith("*") });
   }
   return parts.filter((p) => p.kind === "term" || p.words.length > 0);

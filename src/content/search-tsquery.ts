@@ -14,7 +14,7 @@ function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
     case "term":
       return sql`to_tsquery('english', ${part.text + (part.prefix ? ":*" : "")})`;
     case "phrase":
-      return sql`phraseto_tsquery('english', ${part.words.join(" ")})`;
+      return sql`phraseto_tsquery('english', ${part.raw ?? part.words.join(" ")})`;
     case "cjk":
       return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
     case "all":

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
@@ -11,6 +12,7 @@ import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
 import { createApp } from "../site/app.js";
 import type { SiteDeps } from "../site/site-deps.js";
+import { answerClientErrors } from "./client-error.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -80,6 +82,7 @@ export async function startResou(
         resolve(info.port),
       );
       server.once("error", reject);
+      answerClientErrors(server as Server, app.fetch, config.SITE_NAME);
       stops.unshift(
         () =>
           new Promise<void>((done) => {
