@@ -33,6 +33,10 @@ const QUERIES = [
   "rehab actress",
   "特朗普",
   "court ruling appeal",
+  // Widened by the newsroom's names and by British/American spellings (search-expand.ts).
+  "Trump",
+  "organisation",
+  "labour party",
 ];
 
 /** What the corpus's filters can refer to: its categories, tags and last publication time. */
