@@ -18,15 +18,22 @@ const REASONS: Record<number, string> = {
   431: "Request Header Fields Too Large",
 };
 
+/**
+ * Node's limit on a request's head is raised from 16 to 64 KB, so a pasted article (20,000
+ * characters of English is ~27 KB once encoded) reaches the search page, which cuts it.
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
 /** A pasted query is searched up to this long before the search page cuts it again. */
 const RESCUED_QUERY = 2000;
 
 /**
  * Requests Node's HTTP parser refuses before the app sees them (an address or headers
- * over its 16 KB limit, a malformed request) get a page of ours with the right status,
- * where Node would send a bare status line. A search too long to arrive (a pasted
- * article) is still searched: its first words are read from the bytes received, and the
- * search page for them is sent with status 414, saying the search was cut.
+ * over MAX_HEADER_BYTES, a malformed request) get a page of ours with the right status,
+ * where Node would send a bare status line. A search too long to arrive is still searched
+ * when the read that overflowed holds the start of its address (Node hands over only that
+ * read): its first words are taken from it, and the search page for them is sent with
+ * status 414, saying the search was cut. Otherwise the 414 page offers a search box.
  */
 export function answerClientErrors(server: Server, fetch: Fetch, siteName: string): void {
   server.on("clientError", (error: ParserError, socket: Duplex) => {
@@ -34,7 +41,7 @@ export function answerClientErrors(server: Server, fetch: Fetch, siteName: strin
       socket.destroy();
       return;
     }
-    void answer(error, fetch, siteName)
+    void answerFor(error, fetch, siteName)
       .then(({ status, html }) => {
         if (!socket.writable) return;
         const body = Buffer.from(html);
@@ -49,7 +56,8 @@ export function answerClientErrors(server: Server, fetch: Fetch, siteName: strin
   });
 }
 
-async function answer(
+/** The status and page for a refused request. */
+export async function answerFor(
   error: ParserError,
   fetch: Fetch,
   siteName: string,
@@ -70,7 +78,12 @@ function statusFor(error: ParserError): number {
   if (error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW") return 413;
   if (error.code !== "HPE_HEADER_OVERFLOW") return 400;
   const line = requestLine(error.rawPacket);
-  return line === undefined || line.complete ? 431 : 414;
+  if (line) return line.complete ? 431 : 414;
+  // A later read of the request, which Node hands over alone: the address when the line it
+  // ends is the request line; otherwise no telling, and 431 as Node says (its page says both).
+  const text = error.rawPacket?.subarray(0, 64 * 1024).toString("latin1") ?? "";
+  const end = text.indexOf("\r\n");
+  return end >= 0 && / HTTP\/1\.[01]$/.test(text.slice(0, end)) ? 414 : 431;
 }
 
 function requestLine(packet: Buffer | undefined): { text: string; complete: boolean } | undefined {
@@ -100,7 +113,7 @@ function escapeHtml(text: string): string {
 
 const MESSAGES: Record<number, string> = {
   414: "The address you asked for is longer than this site accepts. If you pasted a long text into the search box, search for a few of its words instead.",
-  431: "Your browser sent more header data than this site accepts. Clearing this site's cookies usually helps.",
+  431: "Your browser sent a longer address or more header data than this site accepts. If you pasted a long text into the search box, search for a few of its words; otherwise clearing this site's cookies usually helps.",
 };
 
 /** A plain page of our own: the app is not reached, so no layout, only the way back. */

@@ -12,7 +12,7 @@ import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
 import type { SiteDeps } from "../web/site-deps.js";
-import { answerClientErrors } from "./client-error.js";
+import { answerClientErrors, MAX_HEADER_BYTES } from "./client-error.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -78,8 +78,14 @@ export async function startResou(
   if (config.ROLES.includes("web")) {
     const app = createApp(deps);
     port = await new Promise<number>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-        resolve(info.port),
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: config.PORT,
+          hostname: config.HOST,
+          serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+        },
+        (info) => resolve(info.port),
       );
       server.once("error", reject);
       answerClientErrors(server as Server, app.fetch, config.SITE_NAME);
