@@ -1,4 +1,3 @@
-import { serve } from "@hono/node-server";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
@@ -11,6 +10,8 @@ import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
 import { createApp } from "../site/app.js";
 import type { SiteDeps } from "../site/site-deps.js";
+import { PageCache } from "../web/page-cache/page-cache.js";
+import { createPageServer } from "../web/page-cache/page-server.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -41,6 +42,13 @@ export async function startResou(
   // One related-articles engine per process, built on first use and kept current after
   // every publishing action (newsroom hooks) and every minute (scheduler).
   const related = createRelatedService(database);
+  const pageCache =
+    config.PAGE_CACHE_MAX_MB > 0
+      ? new PageCache({
+          maxBytes: config.PAGE_CACHE_MAX_MB * 1024 * 1024,
+          now: () => clock.now().getTime(),
+        })
+      : undefined;
   const deps: SiteDeps = {
     database,
     config,
@@ -49,8 +57,11 @@ export async function startResou(
     articleListeners: [
       async () => {
         await related.refresh(clock.now());
+        // Related lists of other articles may have moved too: nothing cached stays.
+        pageCache?.clear();
       },
     ],
+    ...(pageCache ? { pageCache } : {}),
   };
   const stops: (() => Promise<void> | void)[] = [];
   let port: number | undefined;
@@ -76,10 +87,12 @@ export async function startResou(
   if (config.ROLES.includes("web")) {
     const app = createApp(deps);
     port = await new Promise<number>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-        resolve(info.port),
-      );
+      const server = createPageServer(app, pageCache);
       server.once("error", reject);
+      server.listen(config.PORT, config.HOST, () => {
+        const address = server.address();
+        resolve(typeof address === "object" && address ? address.port : config.PORT);
+      });
       stops.unshift(
         () =>
           new Promise<void>((done) => {

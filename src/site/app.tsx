@@ -4,6 +4,7 @@ import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.j
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
+import { pageCacheMiddleware } from "../web/page-cache/page-cache-middleware.js";
 import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
 import { ASSETS, stylesheet } from "./assets.js";
 import { feedRoutes } from "./feeds/feed-routes.js";
@@ -24,6 +25,11 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><re
  */
 export function createApp(deps: SiteDeps): Hono {
   const app = new Hono();
+  // First: a stored page is answered before anything else runs, with the headers (security
+  // headers included) that the middleware below gave its first render.
+  if (deps.pageCache) {
+    app.use(pageCacheMiddleware(deps.pageCache, () => deps.clock.now().getTime()));
+  }
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
