@@ -32,6 +32,10 @@ export const cacheTags = {
   robots: "robots",
   /** Carried by every cached page: site name, navigation and categories appear on all. */
   site: "site",
+  /** Error pages (never stored here; a CDN may keep them briefly). */
+  notFound: "404",
+  /** A slug that names no visible article (404 or 410 page). */
+  slug: (slug: string) => `slug:${slug}`,
 } as const;
 
 /** The tags of every page that shows a change: what to invalidate when it is committed. */
@@ -54,8 +58,10 @@ function articleChangeTags(
   after: ArticlePlacement | null,
 ): string[] {
   const placements = [before, after].filter((p): p is ArticlePlacement => p?.visible === true);
+  // Not cached here, but a CDN may hold the article's 404/410 page under these.
+  const slugs = [before, after].flatMap((p) => (p ? [cacheTags.slug(p.slug)] : []));
   // A draft (never visible before or after) is on no public page.
-  if (placements.length === 0) return [];
+  if (placements.length === 0) return [...new Set(slugs)];
   const tags = new Set<string>([
     cacheTags.article(articleId),
     cacheTags.home,
@@ -63,6 +69,7 @@ function articleChangeTags(
     cacheTags.feeds,
     cacheTags.sitemaps,
     cacheTags.coverage,
+    ...slugs,
   ]);
   for (const p of placements) {
     tags.add(cacheTags.category(p.categoryId));

@@ -6,6 +6,7 @@ import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
 import { topicFactsForHashtag } from "../../trends/trend-queries.js";
 import { HashtagTrendBox } from "../../trends/web/hashtag-trend-box.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
@@ -45,7 +46,7 @@ export function articleRoutes(deps: SiteDeps) {
         c,
         await renderToString(page),
         HTML,
-        { tags: [`slug:${slug}`], maxAge: 30 },
+        { tags: [cacheTags.slug(slug)], maxAge: 30 },
         removed ? 410 : 404,
       );
     }
@@ -110,10 +111,10 @@ export function articleRoutes(deps: SiteDeps) {
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: newest,
       tags: [
-        `article:${article.id}`,
-        ...related.map((r) => `article:${r.id}`),
-        "categories",
-        ...(trend ? [`topic:${trend.id}`] : []),
+        cacheTags.article(article.id),
+        cacheTags.relatedOf(article.id),
+        ...related.map((r) => cacheTags.article(r.id)),
+        ...(trend ? [cacheTags.topic(trend.id)] : []),
       ],
       maxAge: 300,
     });

@@ -7,6 +7,7 @@ import {
 } from "../../content/search-queries.js";
 import { findCategoryBySlug, findTagBySlug } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
 import type { SiteDeps } from "../site-deps.js";
@@ -136,7 +137,7 @@ export function searchRoutes(deps: SiteDeps) {
       </Layout>
     );
     return sendBody(c, await renderToString(page), HTML, {
-      tags: ["search", "articles"],
+      tags: [cacheTags.search],
       maxAge: 60,
     });
   });

@@ -3,6 +3,7 @@ import { HTML, renderToString, sendBody } from "../../site/page-response.js";
 import { loadSiteContext } from "../../site/site-context-loader.js";
 import type { SiteDeps } from "../../site/site-deps.js";
 import { MessagePage } from "../../site/views/message-page.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { readHealth, recentFetches } from "../source-health.js";
 import { coverageFor, hotSearchNow, topicFacts } from "../trend-queries.js";
 import { HotSearchPage } from "./hot-search-page.js";
@@ -21,7 +22,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
     const now = await hotSearchNow(deps.database.db);
     const body = await renderToString(<HotSearchPage site={site} now={now} />);
     return sendBody(c, body, HTML, {
-      tags: ["trends"],
+      tags: [cacheTags.trends, cacheTags.coverage],
       maxAge: 30,
       lastModified: now.snapshot?.capturedAt,
     });
@@ -44,12 +45,18 @@ export function trendsRoutes(deps: SiteDeps): Hono {
           message="We have no record of that topic."
         />
       );
-      return sendBody(c, await renderToString(page), HTML, { tags: ["trends"], maxAge: 30 }, 404);
+      return sendBody(
+        c,
+        await renderToString(page),
+        HTML,
+        { tags: [cacheTags.notFound], maxAge: 30 },
+        404,
+      );
     }
     const coverage = (await coverageFor(deps.database.db, [facts.word])).get(facts.word) ?? null;
     const body = await renderToString(<TopicPage site={site} facts={facts} coverage={coverage} />);
     return sendBody(c, body, HTML, {
-      tags: ["trends", `topic:${facts.id}`],
+      tags: [cacheTags.topic(facts.id), cacheTags.coverage],
       maxAge: 60,
       lastModified: facts.lastSeenAt,
     });
