@@ -1,3 +1,4 @@
+import { createApp } from "../app/create-app.js";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
@@ -8,10 +9,9 @@ import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
-import { createApp } from "../site/app.js";
-import type { SiteDeps } from "../site/site-deps.js";
 import { PageCache } from "../web/page-cache/page-cache.js";
 import { createPageServer } from "../web/page-cache/page-server.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 

@@ -2,7 +2,7 @@ import type { Config } from "../config/env.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import type { Database } from "../db/database.js";
-import type { PageCache } from "../web/page-cache/page-cache.js";
+import type { PageCache } from "./page-cache/page-cache.js";
 
 /** Called after a public article changed (published, edited, unpublished, corrected). */
 export type ArticleChangeListener = (change: {
