@@ -9,6 +9,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
+import { CategoryMemo } from "../web/category-memo.js";
 import { PageCache } from "../web/page-cache/page-cache.js";
 import { createPageServer } from "../web/page-cache/page-server.js";
 import type { SiteDeps } from "../web/site-deps.js";
@@ -62,6 +63,7 @@ export async function startResou(
       },
     ],
     ...(pageCache ? { pageCache } : {}),
+    categories: new CategoryMemo(),
   };
   const stops: (() => Promise<void> | void)[] = [];
   let port: number | undefined;

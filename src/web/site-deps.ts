@@ -2,6 +2,7 @@ import type { Config } from "../config/env.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import type { Database } from "../db/database.js";
+import type { CategoryMemo } from "./category-memo.js";
 import type { PageCache } from "./page-cache/page-cache.js";
 
 /** Called after a public article changed (published, edited, unpublished, corrected). */
@@ -21,4 +22,6 @@ export interface SiteDeps {
   articleListeners?: ArticleChangeListener[];
   /** Rendered public pages kept in memory (absent: every request renders). */
   pageCache?: PageCache;
+  /** Categories kept in memory between settings changes (absent: read on every page). */
+  categories?: CategoryMemo;
 }

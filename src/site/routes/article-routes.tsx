@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { publicCheckSummary } from "../../checks/check-run-store.js";
-import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
+import { findArticleBySlug, relatedArticleList } from "../../content/article-queries.js";
 import { loadCitedSources } from "../../content/cited-sources.js";
 import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
@@ -11,7 +11,7 @@ import { Layout } from "../../web/layout.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { absoluteUrl } from "../../web/site-context.js";
-import { loadSiteContext } from "../../web/site-context-loader.js";
+import { loadSiteContext, siteCategories } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
 import { ArticlePage } from "../views/article-page.js";
@@ -50,12 +50,18 @@ export function articleRoutes(deps: SiteDeps) {
         removed ? 410 : 404,
       );
     }
-    const related = await relatedArticles(
+    const relatedList = await relatedArticleList(
       deps.database.db,
       { id: article.id, publishedAt: article.publishedAt, categorySlug: article.category.slug },
       now,
       RELATED_COUNT,
     );
+    const related = relatedList.articles;
+    // Without a stored list the box shows the category's nearest stories, which change with
+    // every story published in the category.
+    const fallbackCategory = relatedList.stored
+      ? undefined
+      : (await siteCategories(deps)).find((c) => c.slug === article.category.slug);
     const trend = article.hashtag
       ? await topicFactsForHashtag(deps.database.db, article.hashtag)
       : null;
@@ -113,6 +119,7 @@ export function articleRoutes(deps: SiteDeps) {
       tags: [
         cacheTags.article(article.id),
         cacheTags.relatedOf(article.id),
+        ...(fallbackCategory ? [cacheTags.category(fallbackCategory.id)] : []),
         ...related.map((r) => cacheTags.article(r.id)),
         ...(trend ? [cacheTags.topic(trend.id)] : []),
       ],

@@ -1,6 +1,7 @@
 import type { RecordedChange } from "../../changes/change.js";
 import type { ChangeFeed } from "../../changes/change-feed.js";
 import { tagsForChange } from "../cache-tags.js";
+import type { CategoryMemo } from "../category-memo.js";
 import type { PageCache } from "./page-cache.js";
 
 /** Drops every cached page that shows one of the changes. */
@@ -10,11 +11,26 @@ export function invalidateForChanges(cache: PageCache, changes: readonly Recorde
   if (tags.size > 0) cache.invalidate(tags);
 }
 
+/** Drops the in-memory categories when settings change (categories are settings). */
+export function refreshMemosForChanges(
+  categories: CategoryMemo,
+  changes: readonly RecordedChange[],
+): void {
+  if (changes.some((c) => c.kind === "settings")) categories.clear();
+}
+
 /**
  * Keeps the cache exact from boot on. The listener invalidates synchronously, so by the time
  * the feed counts a change as delivered (and a publishing command returns) no stale page is
  * left in this process.
  */
-export function subscribePageCache(cache: PageCache, feed: ChangeFeed): () => void {
-  return feed.subscribe((changes) => invalidateForChanges(cache, changes));
+export function subscribePageCache(
+  feed: ChangeFeed,
+  cache: PageCache | undefined,
+  categories: CategoryMemo,
+): () => void {
+  return feed.subscribe((changes) => {
+    refreshMemosForChanges(categories, changes);
+    if (cache) invalidateForChanges(cache, changes);
+  });
 }
