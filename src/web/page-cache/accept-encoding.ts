@@ -5,7 +5,8 @@ const PREFERENCE: readonly PageEncoding[] = ["br", "gzip", "identity"];
 
 /**
  * Picks the stored encoding a client accepts with the highest q-value (ties go to the
- * smaller variant: br, then gzip). `identity` is acceptable unless refused outright
+ * smaller variant: br, then gzip). `identity` is acceptable, after any coding the client
+ * names, unless refused outright
  * (`identity;q=0`, or `*;q=0` without naming it); even then it is what we send, since
  * answering 406 to a page request helps nobody.
  */
@@ -31,7 +32,8 @@ export function chooseEncoding(header: string | undefined): PageEncoding {
     const named = q.get(encoding) ?? (encoding === "gzip" ? q.get("x-gzip") : undefined);
     if (named !== undefined) return named;
     if (star !== undefined) return star;
-    return encoding === "identity" ? 1 : 0;
+    // Unnamed identity stays acceptable, after any coding the client named.
+    return encoding === "identity" ? 0.001 : 0;
   };
   let best: PageEncoding = "identity";
   let bestWeight = 0;

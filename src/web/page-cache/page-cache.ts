@@ -62,6 +62,12 @@ export class PageCache {
     return entry;
   }
 
+  /** Whether a live page is stored for the key (no hit counted, recency unchanged). */
+  has(key: string): boolean {
+    const entry = this.#entries.get(key);
+    return entry !== undefined && entry.expiresAt > this.#now();
+  }
+
   /** A render of this key already under way, to wait for instead of rendering again. */
   flight(key: string): Promise<PageEntry | undefined> | undefined {
     return this.#flights.get(key);
