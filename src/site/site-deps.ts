@@ -1,14 +1,8 @@
+import type { ChangeFeed } from "../changes/change-feed.js";
 import type { Config } from "../config/env.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import type { Database } from "../db/database.js";
-
-/** Called after a public article changed (published, edited, unpublished, corrected). */
-export type ArticleChangeListener = (change: {
-  articleId: number;
-  slug: string;
-  type: string;
-}) => Promise<void>;
 
 /** Everything the web role needs, passed in so tests choose the database and the clock. */
 export interface SiteDeps {
@@ -16,6 +10,9 @@ export interface SiteDeps {
   config: Config;
   clock: Clock;
   log: Logger;
-  /** Work that must finish before a publishing action returns (related lists, caches). */
-  articleListeners?: ArticleChangeListener[];
+  /**
+   * Every committed write that pages show, from any process (page cache, feeds). Writers
+   * that must be visible when they return call `changes.settle` after their commit.
+   */
+  changes: ChangeFeed;
 }

@@ -1,3 +1,4 @@
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import { cliConfig, withDatabase } from "../cli/cli-database.js";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "../cli/command.js";
 import { systemClock } from "../core/clock.js";
@@ -43,7 +44,13 @@ export const draftCommand: LeafCommand = {
     if (typeof config === "number") return config;
     return withDatabase(config, async (database) => {
       // Logs would mix JSON into the output; progress and reasons go to stderr instead.
-      const deps = { database, config, clock: systemClock, log: silentLogger };
+      const deps = {
+        database,
+        config,
+        clock: systemClock,
+        log: silentLogger,
+        changes: await writerChangeFeed(database, silentLogger),
+      };
       const row = await database.db
         .selectFrom("trend_topic")
         .select(["id", "word"])

@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "../../../test/support/chromium.js";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
+import { writerChangeFeed } from "../../changes/database-change-feed.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
 import { systemClock } from "../../core/clock.js";
@@ -49,7 +50,13 @@ describe.skipIf(!existsSync(CHROMIUM))("newsroom in a browser", () => {
     });
     base = `http://127.0.0.1:${port}`;
     const config = loadConfig({ SITE_URL: base, DEMO_CONTENT: "0" });
-    app = createApp({ database, config, clock: systemClock, log: silentLogger });
+    app = createApp({
+      database,
+      config,
+      clock: systemClock,
+      log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
