@@ -1,4 +1,5 @@
 import { createApp } from "../app/create-app.js";
+import { startChangeFeed } from "../changes/database-change-feed.js";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
@@ -8,9 +9,15 @@ import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
+import {
+  relatedChangeListener,
+  relatedJobHandlers,
+  startRelatedCursor,
+} from "../related/related-job.js";
 import { createRelatedService } from "../related/related-service.js";
 import { CategoryMemo } from "../web/category-memo.js";
 import { PageCache } from "../web/page-cache/page-cache.js";
+import { subscribePageCache } from "../web/page-cache/page-cache-invalidation.js";
 import { createPageServer } from "../web/page-cache/page-server.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
@@ -40,9 +47,12 @@ export async function startResou(
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
   }
-  // One related-articles engine per process, built on first use and kept current after
-  // every publishing action (newsroom hooks) and every minute (scheduler).
-  const related = createRelatedService(database);
+  // One change feed per process, whatever its roles: every consumer subscribes to it.
+  const changes = await startChangeFeed({
+    database,
+    log: log.child({ component: "changes" }),
+    role: config.ROLES.join("+"),
+  });
   const pageCache =
     config.PAGE_CACHE_MAX_MB > 0
       ? new PageCache({
@@ -50,39 +60,48 @@ export async function startResou(
           now: () => clock.now().getTime(),
         })
       : undefined;
+  const categories = new CategoryMemo();
+  // Subscribed before the server listens: no page is stored that a missed change made stale.
+  const unsubscribeCaches = subscribePageCache(changes, pageCache, categories);
   const deps: SiteDeps = {
     database,
     config,
     clock,
     log,
-    articleListeners: [
-      async () => {
-        await related.refresh(clock.now());
-        // Related lists of other articles may have moved too: nothing cached stays.
-        pageCache?.clear();
-      },
-    ],
+    changes,
+    categories,
     ...(pageCache ? { pageCache } : {}),
-    categories: new CategoryMemo(),
   };
   const stops: (() => Promise<void> | void)[] = [];
   let port: number | undefined;
 
   if (config.ROLES.includes("worker")) {
+    // Only the worker role holds the related-articles index (hundreds of MB at 100k
+    // articles): article changes queue a job that refreshes exactly the lists they touch.
+    const related = createRelatedService(database);
+    await startRelatedCursor(database, clock.now());
+    const unsubscribe = changes.subscribe(relatedChangeListener(database, clock));
+    const workerLog = log.child({ role: "worker" });
     const worker = startWorker({
       database,
       clock,
-      log: log.child({ role: "worker" }),
-      handlers: jobHandlers(deps),
+      log: workerLog,
+      handlers: {
+        ...jobHandlers(deps),
+        ...relatedJobHandlers(database, related, clock, workerLog),
+      },
     });
-    stops.push(() => worker.stop());
+    stops.push(() => {
+      unsubscribe();
+      return worker.stop();
+    });
   }
   if (config.ROLES.includes("scheduler")) {
     const scheduler = startScheduler({
       database,
       clock,
       log: log.child({ role: "scheduler" }),
-      tasks: scheduledTasks(deps, related),
+      tasks: scheduledTasks(deps),
     });
     stops.push(() => scheduler.stop());
   }
@@ -114,6 +133,8 @@ export async function startResou(
     ...(port === undefined ? {} : { port }),
     async stop() {
       for (const stop of stops) await stop();
+      unsubscribeCaches();
+      await changes.stop();
       await database.destroy();
     },
   };

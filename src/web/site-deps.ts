@@ -1,3 +1,4 @@
+import type { ChangeFeed } from "../changes/change-feed.js";
 import type { Config } from "../config/env.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
@@ -5,21 +6,17 @@ import type { Database } from "../db/database.js";
 import type { CategoryMemo } from "./category-memo.js";
 import type { PageCache } from "./page-cache/page-cache.js";
 
-/** Called after a public article changed (published, edited, unpublished, corrected). */
-export type ArticleChangeListener = (change: {
-  articleId: number;
-  slug: string;
-  type: string;
-}) => Promise<void>;
-
 /** Everything the web role needs, passed in so tests choose the database and the clock. */
 export interface SiteDeps {
   database: Database;
   config: Config;
   clock: Clock;
   log: Logger;
-  /** Work that must finish before a publishing action returns (related lists, caches). */
-  articleListeners?: ArticleChangeListener[];
+  /**
+   * Every committed write that pages show, from any process (page cache, feeds). Writers
+   * that must be visible when they return call `changes.settle` after their commit.
+   */
+  changes: ChangeFeed;
   /** Rendered public pages kept in memory (absent: every request renders). */
   pageCache?: PageCache;
   /** Categories kept in memory between settings changes (absent: read on every page). */
