@@ -67,7 +67,12 @@ export function trendsRoutes(deps: SiteDeps): Hono {
     const health = await readHealth(deps.database.db, deps.config.TRENDS_SOURCES);
     const fetches = await recentFetches(deps.database.db, 30);
     const body = await renderToString(
-      <SourceStatusPage site={site} health={health} fetches={fetches} />,
+      <SourceStatusPage
+        site={site}
+        health={health}
+        fetches={fetches}
+        pageCache={deps.pageCache?.stats()}
+      />,
     );
     return new Response(body, {
       headers: { "Content-Type": HTML, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },

@@ -241,6 +241,18 @@ describe.each(TEST_DIALECTS)("page cache on a site (%s)", (dialect) => {
     expect(site.cache.stats().misses).toBe(4);
   });
 
+  it("shows its counters on /trends/status, which it never stores", async () => {
+    await get("/news/a");
+    await get("/news/a");
+    const html = await (await get("/trends/status")).text();
+    expect(html).toContain("Page cache of this process");
+    expect(html).toMatch(/Pages stored<\/th><td>1<\/td>/);
+    // The status request itself was looked up too: one hit, two misses.
+    expect(html).toMatch(/Hits<\/th><td>1<\/td>/);
+    expect(html).toMatch(/Hit rate<\/th><td>33\.3 %<\/td>/);
+    expect(site.cache.has("/trends/status")).toBe(false);
+  });
+
   it("keeps personal and query pages out of the cache", async () => {
     await get("/search?q=alpha");
     await get("/news/a?utm=x");
