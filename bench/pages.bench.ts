@@ -23,6 +23,7 @@ import type { DialectName } from "../src/db/database.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database.js";
 import { load } from "./search.bench.js";
 import {
+  fetchText,
   type LoadResult,
   measure,
   memoryMb,
@@ -49,8 +50,8 @@ const row = (label: string, r: LoadResult, baseline: number) =>
     `  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms  ${(r.rps / baseline).toFixed(2)}× raw${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ""}`,
   );
 
-async function fetchText(origin: string, path: string): Promise<string> {
-  return (await fetch(`${origin}${path}`)).text();
+async function pageText(origin: string, path: string): Promise<string> {
+  return (await fetchText(origin, path)).body;
 }
 
 /** Writes a new headline and its change in one transaction, then waits for every process. */
@@ -102,7 +103,7 @@ async function benchDialect(dialect: DialectName, sentences: string[]) {
       ["search", "/search?q=president"],
       ["RSS", "/feed.xml"],
     ];
-    const page = Buffer.from(await fetchText(origin, article));
+    const page = Buffer.from(await pageText(origin, article));
     const raw = await startRawServer(page);
     const baseline = await measure(raw.origin, {
       seconds: SECONDS,
@@ -118,7 +119,7 @@ async function benchDialect(dialect: DialectName, sentences: string[]) {
         ["identity", {}],
         ["br", COMPRESSED],
       ] as const) {
-        await fetchText(origin, path);
+        await pageText(origin, path);
         const warm = await measure(origin, {
           seconds: SECONDS,
           connections: CONNECTIONS,
@@ -154,7 +155,7 @@ async function benchDialect(dialect: DialectName, sentences: string[]) {
       await publishEdit(database, last.id, `Edited headline ${k}`);
       for (const [label, path] of pages) {
         t0 = performance.now();
-        await fetchText(origin, path);
+        await pageText(origin, path);
         firstAfter.get(label)?.push(performance.now() - t0);
       }
     }
@@ -175,11 +176,11 @@ async function benchDialect(dialect: DialectName, sentences: string[]) {
       const delays: number[] = [];
       for (let k = 0; k < 10; k += 1) {
         const headline = `Visible everywhere ${k}`;
-        await Promise.all(servers.map((s) => fetchText(s.origin, article)));
+        await Promise.all(servers.map((s) => pageText(s.origin, article)));
         t0 = performance.now();
         await publishEdit(database, last.id, headline);
         for (const s of servers) {
-          while (!(await fetchText(s.origin, article)).includes(headline)) {
+          while (!(await pageText(s.origin, article)).includes(headline)) {
             if (performance.now() - t0 > 10_000) throw new Error("edit not visible within 10 s");
           }
         }

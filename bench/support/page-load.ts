@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpServer, get, type Server } from "node:http";
 import autocannon from "autocannon";
 import { freePort } from "./free-port.js";
 import { SERVER_NODE_ARGS } from "./server-node-args.js";
@@ -12,6 +12,23 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? "0");
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+/**
+ * One GET on a fresh connection (no keep-alive): a reused idle socket can be closed by the
+ * server's keep-alive timeout just as a request goes out, which is not what is measured.
+ */
+export function fetchText(origin: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(`${origin}${path}`, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+      );
+      res.on("error", reject);
+    }).on("error", reject);
+  });
 }
 
 export interface LoadResult {
@@ -95,11 +112,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const origin = `http://127.0.0.1:${port}`;
   let startMs = Number.NaN;
   for (let i = 0; i < 1200; i += 1) {
-    const ok = await fetch(`${origin}/`).then(
-      async (r) => {
-        await r.arrayBuffer();
-        return r.ok;
-      },
+    const ok = await fetchText(origin, "/").then(
+      (r) => r.status === 200,
       () => false,
     );
     if (ok) {
