@@ -12,7 +12,6 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -20,6 +19,7 @@ import { ensureCategories } from "../src/content/categories.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { articleRow } from "../test/support/article-row.js";
+import { freePort } from "./support/free-port.js";
 import { SERVER_NODE_ARGS } from "./support/server-node-args.js";
 
 const argv = process.argv.slice(2);
@@ -82,18 +82,6 @@ async function buildDatabase(file: string): Promise<{ slugs: string[]; categorie
   }
   await database.destroy();
   return { slugs, categories: categories.map((c) => c.slug) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function rssMb(pid: number): number {

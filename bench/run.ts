@@ -30,6 +30,11 @@ const BENCHES: Bench[] = [
   },
   { name: "search", file: "bench/search.bench.ts", args: quick ? ["--n", "10000"] : [] },
   {
+    name: "pages (cached and rendered, raw Node baseline, two processes)",
+    file: "bench/pages.bench.ts",
+    args: quick ? ["--quick"] : [],
+  },
+  {
     name: "drafting pipeline (topic to draft, replayed provider)",
     file: "bench/drafting.bench.ts",
     args: quick ? ["--runs", "2"] : [],

@@ -6,11 +6,11 @@
  * Not part of `npm test`: scores depend on the machine's load.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
+import { freePort } from "../bench/support/free-port.js";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/core/log.js";
 import { startResou } from "../src/runtime/start.js";
@@ -19,19 +19,6 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium.js";
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const REPORTS = join(process.cwd(), "test-results", "lighthouse");
-
-/** A port nobody listens on, so SITE_URL (canonical links) can name the real origin. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Audits that cost points in a category, as `id (score): title`. */
 function shortfalls(lhr: Result, category: string): string[] {

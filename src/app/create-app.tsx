@@ -14,6 +14,7 @@ import { sitemapRoutes } from "../site/sitemaps/sitemap-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
 import { ASSETS, stylesheet } from "../web/assets.js";
 import { errorMapper } from "../web/error-mapper.js";
+import { pageCacheMiddleware } from "../web/page-cache/page-cache-middleware.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
 
@@ -30,6 +31,11 @@ export interface AppOptions {
  */
 export function createApp(deps: SiteDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
+  // First: a stored page is answered before anything else runs, with the headers (security
+  // headers included) that the middleware below gave its first render.
+  if (deps.pageCache) {
+    app.use(pageCacheMiddleware(deps.pageCache, () => deps.clock.now().getTime()));
+  }
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

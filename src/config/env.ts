@@ -74,6 +74,8 @@ const configSchema = z.object({
     .pipe(z.array(z.string().max(80)).min(1, "needs at least one category")),
   /** Articles per page on category, tag, byline, date-archive and search pages. */
   PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  /** MB of rendered pages a web process keeps (least recently used goes first); 0 = off. */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Seconds between hot-search polls in the scheduler role (Weibo updates once a minute). */
   TRENDS_POLL_SECONDS: z.coerce.number().int().min(30).max(3600).default(60),
   /** Hot-search sources in failover order: m-weibo-cn, summary-html, side-hotsearch. */

@@ -207,6 +207,19 @@ export async function relatedArticles(
   now: string,
   limit: number,
 ): Promise<ArticleSummary[]> {
+  return (await relatedArticleList(db, article, now, limit)).articles;
+}
+
+/**
+ * The related list and where it came from: a stored list changes only with a related change,
+ * the fallback with every article published in the category (which a page cache must know).
+ */
+export async function relatedArticleList(
+  db: Db,
+  article: Pick<ArticleSummary, "id" | "publishedAt"> & { categorySlug: string },
+  now: string,
+  limit: number,
+): Promise<{ articles: ArticleSummary[]; stored: boolean }> {
   const stored = await joined(db)
     .innerJoin("article_related", "article_related.related_id", "article.id")
     .select(summaryColumns)
@@ -215,7 +228,7 @@ export async function relatedArticles(
     .orderBy("article_related.rank")
     .limit(limit)
     .execute();
-  if (stored.length > 0) return stored.map(toSummary);
+  if (stored.length > 0) return { articles: stored.map(toSummary), stored: true };
 
   const candidates = await applyFilter(joined(db), { excludeIds: [article.id] }, now)
     .select(summaryColumns)
@@ -225,7 +238,7 @@ export async function relatedArticles(
     .limit(200)
     .execute();
   const at = Date.parse(article.publishedAt);
-  return candidates
+  const articles = candidates
     .map(toSummary)
     .sort(
       (a, b) =>
@@ -233,6 +246,7 @@ export async function relatedArticles(
         b.id - a.id,
     )
     .slice(0, limit);
+  return { articles, stored: false };
 }
 
 function shiftDays(iso: string, days: number): string {

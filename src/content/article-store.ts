@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { readPlacement, recordArticleChange } from "../changes/article-placement.js";
 import { validationFailed } from "../core/errors.js";
 import type { DialectName } from "../db/database.js";
 import type { ArticleRow, AuthorTable, Tables } from "../db/schema.js";
@@ -21,6 +22,8 @@ export interface SaveResult {
   id: number;
   slug: string;
   outcome: "created" | "updated" | "unchanged";
+  /** The article change recorded with the write; null when nothing changed. */
+  changeId: number | null;
 }
 
 type Db = Kysely<Tables> | Transaction<Tables>;
@@ -41,9 +44,12 @@ export async function saveArticles(
   });
 }
 
-/** One article inside the caller's transaction (newsroom commands pair it with revisions and audit). */
+/**
+ * One article inside the caller's transaction (newsroom commands pair it with revisions and
+ * audit), with its article change recorded in the same transaction.
+ */
 export async function saveOne(
-  trx: Db,
+  trx: Transaction<Tables>,
   input: ArticleInput,
   context: SaveContext,
 ): Promise<SaveResult> {
@@ -105,7 +111,8 @@ export async function saveOne(
       .executeTakeFirstOrThrow();
     await replaceTags(trx, row.id, tagIds);
     await writeSearchEntry(trx, context.dialect, row.id, searchSource(input, plainText, byline));
-    return { id: row.id, slug: input.slug, outcome: "created" };
+    const changeId = await recordArticleChange(trx, row.id, null, context.now);
+    return { id: row.id, slug: input.slug, outcome: "created", changeId };
   }
 
   const currentTags = await trx
@@ -119,8 +126,9 @@ export async function saveOne(
     tagIds,
   );
   if (sameTags && unchanged(existing, fields) && input.updated_at === undefined) {
-    return { id: existing.id, slug: input.slug, outcome: "unchanged" };
+    return { id: existing.id, slug: input.slug, outcome: "unchanged", changeId: null };
   }
+  const before = await readPlacement(trx, existing.id, context.now);
   const updatedAt = input.updated_at ? toUtcIso(input.updated_at, timeZone) : nowIso;
   await trx
     .updateTable("article")
@@ -129,7 +137,8 @@ export async function saveOne(
     .execute();
   if (!sameTags) await replaceTags(trx, existing.id, tagIds);
   await writeSearchEntry(trx, context.dialect, existing.id, searchSource(input, plainText, byline));
-  return { id: existing.id, slug: input.slug, outcome: "updated" };
+  const changeId = await recordArticleChange(trx, existing.id, before, context.now);
+  return { id: existing.id, slug: input.slug, outcome: "updated", changeId };
 }
 
 function searchSource(input: ArticleInput, plainText: string, byline: string) {

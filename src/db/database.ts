@@ -2,6 +2,11 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import {
+  listenForNotifications,
+  type NotificationHandlers,
+  type NotificationListener,
+} from "./notification-listener.js";
 import type { Tables } from "./schema.js";
 import { SqlitePoolDialect } from "./sqlite-pool-dialect.js";
 
@@ -12,6 +17,11 @@ export interface Database {
   dialect: DialectName;
   /** PostgreSQL schema holding our tables; undefined on SQLite. */
   schema?: string;
+  /**
+   * PostgreSQL only: a dedicated connection listening on `channel` (reconnecting on its own).
+   * SQLite has no notifications; its readers poll.
+   */
+  listen?(channel: string, handlers: NotificationHandlers): Promise<NotificationListener>;
   /** Closes every connection. */
   destroy(): Promise<void>;
 }
@@ -73,5 +83,11 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, dialect: "postgres", schema, destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: "postgres",
+    schema,
+    listen: (channel, handlers) => listenForNotifications(url, channel, handlers),
+    destroy: () => db.destroy(),
+  };
 }

@@ -16,6 +16,9 @@ export interface Tables {
   article_fts: ArticleFtsTable;
   job: JobTable;
   lease: LeaseTable;
+  change: ChangeTable;
+  change_reader: ChangeReaderTable;
+  change_cursor: ChangeCursorTable;
   trend_snapshot: TrendSnapshotTable;
   trend_topic: TrendTopicTable;
   trend_point: TrendPointTable;
@@ -164,6 +167,32 @@ export interface LeaseTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+/** One committed write that pages show (src/changes), in commit order by id. */
+export interface ChangeTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON text of the whole `Change`. */
+  payload: string;
+  at: string;
+}
+
+/** A live process reading the change feed: writers wait until each has delivered theirs. */
+export interface ChangeReaderTable {
+  reader_id: string;
+  role: string;
+  /** Highest change id this process handed to its listeners. */
+  delivered_id: number;
+  heartbeat_at: string;
+  started_at: string;
+}
+
+/** Where a consumer that must see each change once (a job) stands in the feed. */
+export interface ChangeCursorTable {
+  name: string;
+  change_id: number;
+  updated_at: string;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

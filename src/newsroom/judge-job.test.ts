@@ -4,6 +4,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import { loadJudgeRun } from "../checks/judge-store.js";
 import { loadConfig } from "../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../content/categories.js";
@@ -126,7 +127,13 @@ describe.each(TEST_DIALECTS)("claim-check judge job (%s)", (dialect) => {
       LLM_MODEL: "replay-model",
       LLM_MAX_RETRIES: "1",
     });
-    deps = newsroomDeps({ database, config, clock: fixedClock(NOW), log: silentLogger });
+    deps = newsroomDeps({
+      database,
+      config,
+      clock: fixedClock(NOW),
+      log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -290,6 +297,7 @@ describe.each(TEST_DIALECTS)("claim-check judge job (%s)", (dialect) => {
       }),
       clock: fixedClock(NOW),
       log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
     });
     const { articleId } = await createStory({ deps: off, audit: systemContext }, story());
     await saveStory({ deps: off, audit: systemContext }, articleId, 1, story(" More [1]."));

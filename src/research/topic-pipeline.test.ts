@@ -4,6 +4,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import { loadConfig } from "../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../content/categories.js";
 import { fixedClock } from "../core/clock.js";
@@ -35,6 +36,7 @@ describe.each(TEST_DIALECTS)("topics to stories on %s (real curves of 2025-08-26
       config: loadConfig({ DEMO_CONTENT: "0" }),
       clock: fixedClock(NOW),
       log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
     };
   }, 120_000);
   afterAll(async () => {

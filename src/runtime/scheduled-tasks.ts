@@ -1,24 +1,24 @@
+import { pruneChanges } from "../changes/prune-changes.js";
 import type { ScheduledTask } from "../jobs/scheduler.js";
 import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
-import type { RelatedService } from "../related/related-service.js";
 import { topicPipelineTask } from "../research/index.js";
 import { trendPollTask } from "../trends/trend-poller.js";
 import type { SiteDeps } from "../web/site-deps.js";
 
 /** Every periodic task the scheduler role runs. Capabilities add theirs here. */
-export function scheduledTasks(deps: SiteDeps, related: RelatedService): ScheduledTask[] {
+export function scheduledTasks(deps: SiteDeps): ScheduledTask[] {
   return [
     publishDueTask(deps),
     trendPollTask(deps),
     topicTitlesTask(deps),
     topicPipelineTask(deps),
     {
-      // Catches up changes made elsewhere (imports, other processes, stories coming due).
-      name: "related-refresh",
-      pattern: "30 * * * * *",
+      // Keeps the change table bounded (src/changes/prune-changes.ts).
+      name: "changes-prune",
+      pattern: "20 */10 * * * *",
       run: async () => {
-        await related.refresh(deps.clock.now());
+        await pruneChanges(deps.database.db, deps.clock.now());
       },
     },
   ];

@@ -1,6 +1,5 @@
-import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
 import { createApp } from "../app/create-app.js";
+import { startChangeFeed } from "../changes/database-change-feed.js";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
@@ -10,7 +9,16 @@ import { type Database, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
+import {
+  relatedChangeListener,
+  relatedJobHandlers,
+  startRelatedCursor,
+} from "../related/related-job.js";
 import { createRelatedService } from "../related/related-service.js";
+import { CategoryMemo } from "../web/category-memo.js";
+import { PageCache } from "../web/page-cache/page-cache.js";
+import { subscribePageCache } from "../web/page-cache/page-cache-invalidation.js";
+import { createPageServer } from "../web/page-cache/page-server.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { answerClientErrors, MAX_HEADER_BYTES } from "./client-error.js";
 import { jobHandlers } from "./job-handlers.js";
@@ -40,55 +48,74 @@ export async function startResou(
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
   }
-  // One related-articles engine per process, built on first use and kept current after
-  // every publishing action (newsroom hooks) and every minute (scheduler).
-  const related = createRelatedService(database);
+  // One change feed per process, whatever its roles: every consumer subscribes to it.
+  const changes = await startChangeFeed({
+    database,
+    log: log.child({ component: "changes" }),
+    role: config.ROLES.join("+"),
+  });
+  const pageCache =
+    config.PAGE_CACHE_MAX_MB > 0
+      ? new PageCache({
+          maxBytes: config.PAGE_CACHE_MAX_MB * 1024 * 1024,
+          now: () => clock.now().getTime(),
+        })
+      : undefined;
+  const categories = new CategoryMemo();
+  // Subscribed before the server listens: no page is stored that a missed change made stale.
+  const unsubscribeCaches = subscribePageCache(changes, pageCache, categories);
   const deps: SiteDeps = {
     database,
     config,
     clock,
     log,
-    articleListeners: [
-      async () => {
-        await related.refresh(clock.now());
-      },
-    ],
+    changes,
+    categories,
+    ...(pageCache ? { pageCache } : {}),
   };
   const stops: (() => Promise<void> | void)[] = [];
   let port: number | undefined;
 
   if (config.ROLES.includes("worker")) {
+    // Only the worker role holds the related-articles index (hundreds of MB at 100k
+    // articles): article changes queue a job that refreshes exactly the lists they touch.
+    const related = createRelatedService(database);
+    await startRelatedCursor(database, clock.now());
+    const unsubscribe = changes.subscribe(relatedChangeListener(database, clock));
+    const workerLog = log.child({ role: "worker" });
     const worker = startWorker({
       database,
       clock,
-      log: log.child({ role: "worker" }),
-      handlers: jobHandlers(deps),
+      log: workerLog,
+      handlers: {
+        ...jobHandlers(deps),
+        ...relatedJobHandlers(database, related, clock, workerLog),
+      },
     });
-    stops.push(() => worker.stop());
+    stops.push(() => {
+      unsubscribe();
+      return worker.stop();
+    });
   }
   if (config.ROLES.includes("scheduler")) {
     const scheduler = startScheduler({
       database,
       clock,
       log: log.child({ role: "scheduler" }),
-      tasks: scheduledTasks(deps, related),
+      tasks: scheduledTasks(deps),
     });
     stops.push(() => scheduler.stop());
   }
   if (config.ROLES.includes("web")) {
     const app = createApp(deps);
     port = await new Promise<number>((resolve, reject) => {
-      const server = serve(
-        {
-          fetch: app.fetch,
-          port: config.PORT,
-          hostname: config.HOST,
-          serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
-        },
-        (info) => resolve(info.port),
-      );
+      const server = createPageServer(app, pageCache, { maxHeaderSize: MAX_HEADER_BYTES });
       server.once("error", reject);
-      answerClientErrors(server as Server, app.fetch, config.SITE_NAME);
+      answerClientErrors(server, app.fetch, config.SITE_NAME);
+      server.listen(config.PORT, config.HOST, () => {
+        const address = server.address();
+        resolve(typeof address === "object" && address ? address.port : config.PORT);
+      });
       stops.unshift(
         () =>
           new Promise<void>((done) => {
@@ -108,6 +135,8 @@ export async function startResou(
     ...(port === undefined ? {} : { port }),
     async stop() {
       for (const stop of stops) await stop();
+      unsubscribeCaches();
+      await changes.stop();
       await database.destroy();
     },
   };

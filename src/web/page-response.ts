@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { safeHeaders } from "../core/header-value.js";
+import { isNotModified } from "./page-cache/validators.js";
 
 export interface PageCaching {
   /** Newest change to anything the page shows (UTC ISO). */
@@ -24,27 +25,25 @@ export function sendBody(
   status: 200 | 404 | 410 = 200,
 ): Response {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  const maxAge = caching.maxAge ?? 60;
   const headers: Record<string, string> = safeHeaders({
     "Content-Type": contentType,
     ETag: etag,
-    "Cache-Control": `public, max-age=${caching.maxAge ?? 60}, stale-while-revalidate=600`,
+    // s-maxage: how long a CDN (purged by Cache-Tag) and this process's page cache keep it;
+    // scheduled stories appear without a write, so neither keeps a page longer than that.
+    "Cache-Control": `public, max-age=${maxAge}, s-maxage=${maxAge}, stale-while-revalidate=600`,
     "Cache-Tag": caching.tags.join(","),
   });
   if (caching.lastModified) headers["Last-Modified"] = new Date(caching.lastModified).toUTCString();
-  if (status === 200 && matchesValidators(c, etag, caching.lastModified)) {
-    return new Response(null, { status: 304, headers });
-  }
+  const lastModifiedMs = caching.lastModified ? Date.parse(caching.lastModified) : undefined;
+  const notModified = isNotModified(
+    c.req.header("If-None-Match"),
+    c.req.header("If-Modified-Since"),
+    etag,
+    lastModifiedMs,
+  );
+  if (status === 200 && notModified) return new Response(null, { status: 304, headers });
   return new Response(body, { status, headers });
-}
-
-function matchesValidators(c: Context, etag: string, lastModified: string | undefined): boolean {
-  const ifNoneMatch = c.req.header("If-None-Match");
-  if (ifNoneMatch) return ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
-  const since = c.req.header("If-Modified-Since");
-  if (since && lastModified) {
-    return Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(Date.parse(since) / 1000);
-  }
-  return false;
 }
 
 export const HTML = "text/html; charset=utf-8";

@@ -1,9 +1,10 @@
 import { listCategories } from "../content/taxonomy-queries.js";
+import type { CategoryRow } from "../db/schema.js";
 import type { SiteContext } from "./site-context.js";
 import type { SiteDeps } from "./site-deps.js";
 
 export async function loadSiteContext(deps: SiteDeps, path: string): Promise<SiteContext> {
-  const categories = await listCategories(deps.database.db);
+  const categories = await siteCategories(deps);
   return {
     siteUrl: deps.config.SITE_URL,
     siteName: deps.config.SITE_NAME,
@@ -12,6 +13,13 @@ export async function loadSiteContext(deps: SiteDeps, path: string): Promise<Sit
     categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
     path: printablePath(path),
   };
+}
+
+/** The site's categories (with ids), from memory when the process keeps them. */
+export function siteCategories(deps: SiteDeps): Promise<CategoryRow[]> {
+  return deps.categories
+    ? deps.categories.list(deps.database.db)
+    : listCategories(deps.database.db);
 }
 
 /**

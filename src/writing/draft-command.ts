@@ -1,3 +1,4 @@
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import {
   type CliIo,
   EXIT_FAILED,
@@ -49,7 +50,13 @@ export const draftCommand: LeafCommand = {
     if (typeof config === "number") return config;
     return withDatabase(config, async (database) => {
       // Logs would mix JSON into the output; progress and reasons go to stderr instead.
-      const deps = { database, config, clock: systemClock, log: silentLogger };
+      const deps = {
+        database,
+        config,
+        clock: systemClock,
+        log: silentLogger,
+        changes: await writerChangeFeed(database, silentLogger),
+      };
       const row = await database.db
         .selectFrom("trend_topic")
         .select(["id", "word"])

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import { checkArticle } from "../checks/check-article.js";
 import { EMPTY_REFERENCE, type ReferenceData } from "../checks/reference-data.js";
 import type { Config } from "../config/env.js";
@@ -63,6 +64,7 @@ export async function draftBundle(
       config,
       clock: fixedClock(bundle.publishedAt),
       log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
     });
     const { articleId } = await createStory(
       { deps, audit: PIPELINE_ACTOR },

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
 import { loadConfig } from "../../src/config/env.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
@@ -61,6 +62,7 @@ describe("an article's lead picture in a real browser", () => {
       config,
       clock: systemClock,
       log: silentLogger,
+      changes: await writerChangeFeed(running.database, silentLogger),
     });
     const outcome = await setLeadPicture(
       { deps, audit: systemContext },

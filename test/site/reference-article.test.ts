@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/create-app.js";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
 import { loadConfig } from "../../src/config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
 import { importArticles } from "../../src/content/import/import-articles.js";
@@ -51,7 +52,13 @@ describe.each(TEST_DIALECTS)("the reference article on %s", (dialect) => {
     expect(report.results.map((r) => r.outcome)).toEqual(Array(5).fill("created"));
     // The page's own "Related Articles" list is kept in the front matter, not imported.
     expect(report.warnings.join("\n")).toContain('ignored unknown key "reference_related"');
-    const app = createApp({ database, config, clock, log: silentLogger });
+    const app = createApp({
+      database,
+      config,
+      clock,
+      log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
+    });
     const res = await app.request(`/news/${SLUG}`);
     status = res.status;
     doc = new JSDOM(await res.text()).window.document;

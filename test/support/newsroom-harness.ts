@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../src/app/create-app.js";
+import { articleChangeLabel } from "../../src/changes/article-change-label.js";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
 import { loadConfig } from "../../src/config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
 import { fixedClock } from "../../src/core/clock.js";
@@ -8,7 +10,6 @@ import { silentLogger } from "../../src/core/log.js";
 import type { DialectName } from "../../src/db/database.js";
 import type { NewsroomRole } from "../../src/db/schema.js";
 import { systemContext } from "../../src/newsroom/audit-log.js";
-import type { ArticleChangeHook } from "../../src/newsroom/commands/article-hooks.js";
 import { createUser } from "../../src/newsroom/commands/user-commands.js";
 import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
@@ -39,7 +40,7 @@ export interface HarnessOptions {
    * "in-process" (default) calls `app.request`.
    */
   transport?: "in-process" | "socket";
-  newsroom?: Omit<NewsroomOptions, "hooks">;
+  newsroom?: NewsroomOptions;
 }
 
 export interface NewsroomHarness {
@@ -81,13 +82,20 @@ export async function createNewsroomHarness(
   await ensureCategories(database.db, DEFAULT_CATEGORIES);
   const clock = fixedClock(now);
   const config = loadConfig({ SITE_URL: SITE, DEMO_CONTENT: "0", ...env });
-  const deps: SiteDeps = { database, config, clock, log: silentLogger };
+  const feed = await writerChangeFeed(database, silentLogger);
+  const deps: SiteDeps = { database, config, clock, log: silentLogger, changes: feed };
+  // Article changes the site shows, as `published:slug`, `updated:slug`… in delivery order.
   const changes: string[] = [];
-  const hook: ArticleChangeHook = async (change) => {
-    changes.push(`${change.type}:${change.slug}`);
-  };
+  feed.subscribe((batch) => {
+    for (const change of batch) {
+      if (change.kind !== "article") continue;
+      const label = articleChangeLabel(change);
+      const slug = change.after?.slug ?? change.before?.slug ?? "";
+      if (label !== "hidden") changes.push(`${label}:${slug}`);
+    }
+  });
   const app = createApp(deps, {
-    newsroom: { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] },
+    newsroom: { passwordCost: TEST_PASSWORD_COST, ...options.newsroom },
   });
   let origin = SITE;
   let close = async () => {};

@@ -1,4 +1,5 @@
 import { createApp } from "../../src/app/create-app.js";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
 import { loadConfig } from "../../src/config/env.js";
 import { type ArticleInput, articleInput } from "../../src/content/article-input.js";
 import { saveArticles } from "../../src/content/article-store.js";
@@ -31,7 +32,8 @@ export async function createSiteHarness(
   await ensureCategories(database.db, DEFAULT_CATEGORIES);
   const clock = fixedClock(now);
   const config = loadConfig({ SITE_URL: "https://resou.example", ...env });
-  const deps: SiteDeps = { database, config, clock, log: silentLogger };
+  const changes = await writerChangeFeed(database, silentLogger);
+  const deps: SiteDeps = { database, config, clock, log: silentLogger, changes };
   const app = createApp(deps);
   return {
     database,
@@ -57,6 +59,7 @@ export async function createSiteHarness(
         deskByline: config.DESK_BYLINE,
         timeZone: config.TIME_ZONE,
       });
+      await changes.settle();
       return results.map((r) => r.id);
     },
     destroy: () => database.destroy(),

@@ -5,11 +5,13 @@
  * loaded as HTML into a page with no CSP). Shared by the fast browser test and
  * `npm run bench -- hostile`.
  */
+
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { XMLParser } from "fast-xml-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createApp } from "../../src/app/create-app.js";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
 import { loadConfig } from "../../src/config/env.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
@@ -50,7 +52,13 @@ export async function startXssSite(vectors: XssVector[]): Promise<XssSite> {
   });
   const base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ SITE_URL: base, DEMO_CONTENT: "0", PAGE_SIZE: "100" });
-  const deps: SiteDeps = { database, config, clock: systemClock, log: silentLogger };
+  const deps: SiteDeps = {
+    database,
+    config,
+    clock: systemClock,
+    log: silentLogger,
+    changes: await writerChangeFeed(database, silentLogger),
+  };
   app = createApp(deps);
   // Cheap scrypt: the probe creates a user per vector and is about markup, not hashing.
   const seed = await seedXss(deps, vectors, 1024);

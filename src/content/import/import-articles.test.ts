@@ -5,6 +5,7 @@ import { JSDOM } from "jsdom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { createApp } from "../../app/create-app.js";
+import { writerChangeFeed } from "../../changes/database-change-feed.js";
 import { loadConfig } from "../../config/env.js";
 import { fixedClock } from "../../core/clock.js";
 import { AppError } from "../../core/errors.js";
@@ -197,6 +198,7 @@ describe.each(TEST_DIALECTS)("importing articles on %s", (dialect) => {
       config,
       clock: fixedClock("2025-08-27T04:00:00Z"),
       log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
     });
     const res = await app.request("/news/hostile");
     expect(res.status).toBe(200);

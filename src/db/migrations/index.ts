@@ -8,6 +8,7 @@ import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
 import { searchLabelsMigration } from "./0140-search-labels.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { lastChangeIndexMigration } from "./0210-last-change-index.js";
+import { changesMigration } from "./0230-changes.js";
 import { trendsMigration } from "./0300-trends.js";
 import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
 import { relatedFillMigration } from "./0400-related-fill.js";
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0140-search-labels": searchLabelsMigration,
   "0200-jobs": jobsMigration,
   "0210-last-change-index": lastChangeIndexMigration,
+  "0230-changes": changesMigration,
   "0300-trends": trendsMigration,
   "0320-trend-title-machine": trendTitleMachineMigration,
   "0400-related-fill": relatedFillMigration,

@@ -1,5 +1,8 @@
+import type { Transaction } from "kysely";
 import { z } from "zod";
+import { readPlacement, recordArticleChange } from "../../changes/article-placement.js";
 import { validationFailed } from "../../core/errors.js";
+import type { Tables } from "../../db/schema.js";
 import { mediaStoreOf } from "../../media/media-deps.js";
 import {
   type ArticlePicture,
@@ -15,7 +18,6 @@ import {
   type UploadRefusal,
 } from "../../media/upload/process-upload.js";
 import { recordAudit } from "../audit-log.js";
-import { runArticleHooks } from "./article-hooks.js";
 import type { CommandContext } from "./command-context.js";
 
 /** The words around a picture. Alt text is required: the image means nothing without it. */
@@ -61,14 +63,15 @@ async function dropObjects(ctx: CommandContext, previous: ArticlePicture | undef
   for (const v of previous.variants) await store.delete(v.key);
 }
 
-async function afterChange(ctx: CommandContext, articleId: number) {
-  const article = await articleOf(ctx, articleId);
-  if (article?.status === "published")
-    await runArticleHooks(
-      ctx.deps.hooks,
-      { type: "edited", articleId, slug: article.slug },
-      ctx.deps.log,
-    );
+/** The picture is part of what the article's pages show: recorded as an article change. */
+async function recordPictureChange(trx: Transaction<Tables>, articleId: number, now: Date) {
+  const placement = await readPlacement(trx, articleId, now);
+  return recordArticleChange(trx, articleId, placement, now);
+}
+
+/** Returns once every process shows the new picture. */
+async function afterChange(ctx: CommandContext, changeId: number) {
+  await ctx.deps.changes.settle(changeId);
 }
 
 /**
@@ -133,14 +136,16 @@ export async function setLeadPicture(
       },
       now,
     );
-    return replaced;
+    return { replaced, changeId: await recordPictureChange(trx, articleId, now) };
   });
   ctx.deps.log.info(
     { articleId, ms: Math.round(performance.now() - started), variants: variants.length },
     "lead picture stored",
   );
-  if (previous?.contentHash !== processed.contentHash) await dropObjects(ctx, previous);
-  await afterChange(ctx, articleId);
+  if (previous.replaced?.contentHash !== processed.contentHash) {
+    await dropObjects(ctx, previous.replaced);
+  }
+  await afterChange(ctx, previous.changeId);
   return { kind: "saved", picture: { contentHash: processed.contentHash, variants } };
 }
 
@@ -153,17 +158,18 @@ export async function editLeadPictureText(
   const words = parseText(text);
   const now = ctx.deps.clock.now();
   const updated = await ctx.deps.database.db.transaction().execute(async (trx) => {
-    if (!(await updatePictureText(trx, articleId, words))) return false;
+    if (!(await updatePictureText(trx, articleId, words))) return null;
     await recordAudit(
       trx,
       ctx.audit,
       { action: "story.picture.edit", targetType: "article", targetId: articleId },
       now,
     );
-    return true;
+    return recordPictureChange(trx, articleId, now);
   });
-  if (updated) await afterChange(ctx, articleId);
-  return updated;
+  if (updated === null) return false;
+  await afterChange(ctx, updated);
+  return true;
 }
 
 /** Removes the lead picture (the share card stands in again) and its stored objects. */
@@ -183,10 +189,10 @@ export async function removeLeadPicture(ctx: CommandContext, articleId: number):
         },
         now,
       );
-    return removed;
+    return removed && { removed, changeId: await recordPictureChange(trx, articleId, now) };
   });
   if (!previous) return false;
-  await dropObjects(ctx, previous);
-  await afterChange(ctx, articleId);
+  await dropObjects(ctx, previous.removed);
+  await afterChange(ctx, previous.changeId);
   return true;
 }

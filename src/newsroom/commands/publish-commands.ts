@@ -1,10 +1,10 @@
+import { readPlacement, recordArticleChange } from "../../changes/article-placement.js";
 import { openErrorFlags } from "../../checks/flag-store.js";
 import { conflict, isAppError, notFound, validationFailed } from "../../core/errors.js";
 import type { ArticleStatus } from "../../db/schema.js";
 import { enqueueJob } from "../../jobs/job-queue.js";
 import { type AuditContext, recordAudit, systemContext } from "../audit-log.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
-import { type ArticleChange, runArticleHooks } from "./article-hooks.js";
 import type { CommandContext } from "./command-context.js";
 
 /** The job the worker runs at a scheduled time (the minute sweep is the safety net). */
@@ -27,13 +27,18 @@ async function current(ctx: CommandContext, articleId: number) {
   return row;
 }
 
-async function afterChange(deps: NewsroomDeps, change: ArticleChange) {
-  await runArticleHooks(deps.hooks, change, deps.log);
+/**
+ * After the commit: returns only once every process shows the change (page caches, lists),
+ * so the editor's "Published" page means the story is live everywhere.
+ */
+async function afterChange(deps: NewsroomDeps, changeId: number) {
+  await deps.changes.settle(changeId);
 }
 
 /**
  * Moves a story from one of `from` to `to` in one conditional UPDATE (so of two racing
- * requests or processes exactly one wins), with its audit event in the same transaction.
+ * requests or processes exactly one wins), with its audit event and article change in the
+ * same transaction. Returns the change's id, or undefined when another request won.
  */
 async function transition(
   deps: NewsroomDeps,
@@ -44,7 +49,7 @@ async function transition(
   publishedAt: string | null,
   action: "story.publish" | "story.schedule" | "story.unpublish",
   detail: Record<string, unknown> = {},
-): Promise<boolean> {
+): Promise<number | undefined> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     if (to === "published" || to === "scheduled") {
@@ -56,13 +61,14 @@ async function transition(
         );
       }
     }
+    const before = await readPlacement(trx, articleId, now);
     const result = await trx
       .updateTable("article")
       .set({ status: to, published_at: publishedAt, updated_at: now.toISOString() })
       .where("id", "=", articleId)
       .where("status", "in", from)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
+    if (Number(result.numUpdatedRows) === 0) return undefined;
     await recordAudit(
       trx,
       audit,
@@ -74,7 +80,7 @@ async function transition(
       },
       now,
     );
-    return true;
+    return recordArticleChange(trx, articleId, before, now);
   });
 }
 
@@ -97,9 +103,9 @@ export async function publishArticle(
     publishedAt,
     "story.publish",
   );
-  if (!changed)
+  if (changed === undefined)
     return { ...(await current(ctx, articleId)), changed: false, publishedAt: row.published_at };
-  await afterChange(ctx.deps, { type: "published", articleId, slug: row.slug });
+  await afterChange(ctx.deps, changed);
   return { status: "published", changed: true, publishedAt };
 }
 
@@ -130,7 +136,8 @@ export async function scheduleArticle(
     publishedAt,
     "story.schedule",
   );
-  if (!changed) throw conflict("The story changed state meanwhile; reload and try again");
+  if (changed === undefined)
+    throw conflict("The story changed state meanwhile; reload and try again");
   await enqueueJob(ctx.deps.database, PUBLISH_DUE_JOB, {}, now, {
     runAt: at,
     uniqueKey: `publish:${articleId}:${publishedAt}`,
@@ -155,7 +162,7 @@ export async function unpublishArticle(
       "story.unpublish",
       { cancelledSchedule: row.published_at },
     );
-    return { status: "draft", changed, publishedAt: null };
+    return { status: "draft", changed: changed !== undefined, publishedAt: null };
   }
   if (row.status !== "published")
     return { status: row.status, changed: false, publishedAt: row.published_at };
@@ -168,8 +175,8 @@ export async function unpublishArticle(
     row.published_at,
     "story.unpublish",
   );
-  if (changed) await afterChange(ctx.deps, { type: "unpublished", articleId, slug: row.slug });
-  return { status: "unpublished", changed, publishedAt: row.published_at };
+  if (changed !== undefined) await afterChange(ctx.deps, changed);
+  return { status: "unpublished", changed: changed !== undefined, publishedAt: row.published_at };
 }
 
 /** A dated correction note on a published story; its dateModified moves to now. */
@@ -188,14 +195,15 @@ export async function correctArticle(
   if (row.status !== "published") throw conflict("Only a published story takes corrections");
   const now = ctx.deps.clock.now();
   const nowIso = now.toISOString();
-  await ctx.deps.database.db.transaction().execute(async (trx) => {
+  const changeId = await ctx.deps.database.db.transaction().execute(async (trx) => {
     const duplicate = await trx
       .selectFrom("article_correction")
       .select("id")
       .where("article_id", "=", articleId)
       .where("text", "=", note)
       .executeTakeFirst();
-    if (duplicate) return; // the same note posted twice
+    if (duplicate) return undefined; // the same note posted twice
+    const before = await readPlacement(trx, articleId, now);
     await trx
       .insertInto("article_correction")
       .values({ article_id: articleId, noted_at: nowIso, text: note })
@@ -216,14 +224,15 @@ export async function correctArticle(
       },
       now,
     );
+    return recordArticleChange(trx, articleId, before, now);
   });
-  await afterChange(ctx.deps, { type: "corrected", articleId, slug: row.slug });
+  if (changeId !== undefined) await afterChange(ctx.deps, changeId);
 }
 
 /**
  * Publishes every scheduled story whose time has come. Safe to run in any number of
  * processes at once: each story flips in a conditional UPDATE that only one can win, and
- * only the winner writes the audit event and runs the hooks.
+ * only the winner writes the audit event and the article change.
  */
 export async function publishDue(deps: NewsroomDeps): Promise<number[]> {
   const nowIso = deps.clock.now().toISOString();
@@ -236,7 +245,7 @@ export async function publishDue(deps: NewsroomDeps): Promise<number[]> {
     .execute();
   const published: number[] = [];
   for (const row of due) {
-    let won: boolean;
+    let won: number | undefined;
     try {
       won = await transition(
         deps,
@@ -254,9 +263,9 @@ export async function publishDue(deps: NewsroomDeps): Promise<number[]> {
       deps.log.warn({ articleId: row.id, reason: error.message }, "scheduled story held back");
       continue;
     }
-    if (!won) continue;
+    if (won === undefined) continue;
     published.push(row.id);
-    await afterChange(deps, { type: "published", articleId: row.id, slug: row.slug });
+    await afterChange(deps, won);
   }
   return published;
 }

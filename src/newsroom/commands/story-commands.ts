@@ -7,7 +7,6 @@ import { enqueueJudge } from "../judge-job.js";
 import { checkRevision } from "../story-checks.js";
 import { articleInputOf, contentAsText, type StoryContent } from "../story-content.js";
 import { loadStory, revisionContent, type StoryRecord } from "../story-queries.js";
-import { runArticleHooks } from "./article-hooks.js";
 import { type CommandContext, writeArticle } from "./command-context.js";
 
 export type SaveOutcome =
@@ -137,6 +136,7 @@ export async function saveStory(
   if (contentAsText(current.content) === contentAsText(content) && kind !== "restore") {
     return { kind: "saved", revision: current.revision, changed: false };
   }
+  let changeId: number | null = null;
   const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome | undefined> => {
     await trx
       .insertInto("newsroom_story")
@@ -169,12 +169,13 @@ export async function saveStory(
       .select(["slug", "status", "published_at"])
       .where("id", "=", articleId)
       .executeTakeFirstOrThrow();
-    await writeArticle(
+    const saved = await writeArticle(
       trx,
       ctx,
       articleInputOf(content, article.slug, article.status, article.published_at),
       now,
     );
+    changeId = saved.changeId;
     await addRevision(trx, ctx, articleId, revision, kind, content, now);
     // Every saved revision is checked before the transaction commits, whoever wrote it.
     await checkRevision(trx, ctx.deps.database.dialect, {
@@ -208,13 +209,8 @@ export async function saveStory(
     }
     return { kind: "conflict", current: latest };
   }
-  if (current.status === "published") {
-    await runArticleHooks(
-      ctx.deps.hooks,
-      { type: "edited", articleId, slug: current.slug },
-      ctx.deps.log,
-    );
-  }
+  // A live story's edit is visible in every process before the editor sees "Saved".
+  if (current.status === "published" && changeId !== null) await ctx.deps.changes.settle(changeId);
   return outcome;
 }
 

@@ -8,6 +8,7 @@ import { TEST_PASSWORD, TEST_PASSWORD_COST } from "../../../test/support/newsroo
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
 import { seedTrends } from "../../../test/support/trend-fixtures.js";
 import { createApp } from "../../app/create-app.js";
+import { writerChangeFeed } from "../../changes/database-change-feed.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
 import { systemClock } from "../../core/clock.js";
@@ -49,7 +50,13 @@ describe.skipIf(!existsSync(CHROMIUM))("newsroom in a browser", () => {
     });
     base = `http://127.0.0.1:${port}`;
     const config = loadConfig({ SITE_URL: base, DEMO_CONTENT: "0" });
-    app = createApp({ database, config, clock: systemClock, log: silentLogger });
+    app = createApp({
+      database,
+      config,
+      clock: systemClock,
+      log: silentLogger,
+      changes: await writerChangeFeed(database, silentLogger),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { findCategoryBySlug } from "../../content/taxonomy-queries.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { sendBody } from "../../web/page-response.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { findIfSlug, notFound } from "../routes/list-routes.js";
@@ -32,7 +33,7 @@ export function feedRoutes(deps: SiteDeps): Hono {
   for (const format of FORMATS) {
     app.get(`/${format.file}`, async (c) => {
       const feed = await loadFeed(deps, undefined);
-      return sendFeed(c, format, feed, ["feed", "articles"]);
+      return sendFeed(c, format, feed, [cacheTags.feeds]);
     });
 
     app.get(`/category/:slug/${format.file}`, async (c) => {
@@ -41,7 +42,7 @@ export function feedRoutes(deps: SiteDeps): Hono {
       );
       if (!category) return notFound(c, deps);
       const feed = await loadFeed(deps, category);
-      return sendFeed(c, format, feed, ["feed", `category:${category.id}`]);
+      return sendFeed(c, format, feed, [cacheTags.category(category.id)]);
     });
   }
 
@@ -52,7 +53,7 @@ function sendFeed(c: Context, format: FeedFormat, feed: LoadedFeed, tags: string
   return sendBody(c, format.render(feed.channel), format.contentType, {
     lastModified: feed.lastModified,
     // Article tags too: an edit to any item's body must purge every feed that shows it.
-    tags: [...tags, ...feed.articleIds.map((id) => `article:${id}`)],
+    tags: [...tags, ...feed.articleIds.map(cacheTags.article)],
     maxAge: 300,
   });
 }

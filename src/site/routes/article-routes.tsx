@@ -1,17 +1,18 @@
 import { Hono } from "hono";
 import { publicCheckSummary } from "../../checks/check-run-store.js";
-import { findArticleBySlug, relatedArticles } from "../../content/article-queries.js";
+import { findArticleBySlug, relatedArticleList } from "../../content/article-queries.js";
 import { loadCitedSources } from "../../content/cited-sources.js";
 import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
 import { articleImage } from "../../media/article-image.js";
 import { topicFactsForHashtag } from "../../trends/trend-queries.js";
 import { HashtagTrendBox } from "../../trends/web/hashtag-trend-box.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { Layout } from "../../web/layout.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { absoluteUrl } from "../../web/site-context.js";
-import { loadSiteContext } from "../../web/site-context-loader.js";
+import { loadSiteContext, siteCategories } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { urls } from "../../web/urls.js";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
@@ -46,16 +47,22 @@ export function articleRoutes(deps: SiteDeps) {
         c,
         await renderToString(page),
         HTML,
-        { tags: [`slug:${slug}`], maxAge: 30 },
+        { tags: [cacheTags.slug(slug)], maxAge: 30 },
         removed ? 410 : 404,
       );
     }
-    const related = await relatedArticles(
+    const relatedList = await relatedArticleList(
       deps.database.db,
       { id: article.id, publishedAt: article.publishedAt, categorySlug: article.category.slug },
       now,
       RELATED_COUNT,
     );
+    const related = relatedList.articles;
+    // Without a stored list the box shows the category's nearest stories, which change with
+    // every story published in the category.
+    const fallbackCategory = relatedList.stored
+      ? undefined
+      : (await siteCategories(deps)).find((c) => c.slug === article.category.slug);
     const trend = article.hashtag
       ? await topicFactsForHashtag(deps.database.db, article.hashtag)
       : null;
@@ -128,10 +135,11 @@ export function articleRoutes(deps: SiteDeps) {
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: newest,
       tags: [
-        `article:${article.id}`,
-        ...related.map((r) => `article:${r.id}`),
-        "categories",
-        ...(trend ? [`topic:${trend.id}`] : []),
+        cacheTags.article(article.id),
+        cacheTags.relatedOf(article.id),
+        ...(fallbackCategory ? [cacheTags.category(fallbackCategory.id)] : []),
+        ...related.map((r) => cacheTags.article(r.id)),
+        ...(trend ? [cacheTags.topic(trend.id)] : []),
       ],
       maxAge: 300,
     });

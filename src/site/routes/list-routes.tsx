@@ -11,6 +11,7 @@ import {
 } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
 import { hotSearchNow } from "../../trends/trend-queries.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
@@ -49,7 +50,14 @@ export function listRoutes(deps: SiteDeps) {
     );
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: await lastPublicChange(db, at),
-      tags: ["home", "articles", "trends"],
+      tags: [
+        cacheTags.home,
+        cacheTags.trends,
+        cacheTags.coverage,
+        ...[latest, ...byCategory.map((c) => c.articles)]
+          .flat()
+          .map((a) => cacheTags.article(a.id)),
+      ],
     });
   });
 
@@ -89,7 +97,7 @@ export function listRoutes(deps: SiteDeps) {
         .map((a) => a.updatedAt)
         .sort()
         .at(-1),
-      tags: [...tags, ...articles.map((a) => `article:${a.id}`)],
+      tags: [...tags, ...articles.map((a) => cacheTags.article(a.id))],
     });
   };
 
@@ -108,7 +116,7 @@ export function listRoutes(deps: SiteDeps) {
         { categoryId: category.id },
         category.name,
         intro,
-        [`category:${category.id}`],
+        [cacheTags.category(category.id)],
         {
           title: `${deps.config.SITE_NAME}: ${category.name}`,
           base,
@@ -124,7 +132,7 @@ export function listRoutes(deps: SiteDeps) {
         { tagId: tag.id },
         `Tagged “${tag.name}”`,
         `Articles tagged ${tag.name}.`,
-        [`tag:${tag.id}`],
+        [cacheTags.tag(tag.id)],
       );
     });
     app.get(`/byline/:slug${suffix}`, async (c) => {
@@ -132,7 +140,7 @@ export function listRoutes(deps: SiteDeps) {
       if (!author) return notFound(c, deps);
       const intro = author.bio || `Articles by ${author.name}.`;
       return listing(c, urls.byline(author.slug), { authorId: author.id }, author.name, intro, [
-        `author:${author.id}`,
+        cacheTags.author(author.id),
       ]);
     });
     app.get(`/archive/:year{[0-9]{4}}/:month{[0-9]{2}}${suffix}`, async (c) => {
@@ -150,7 +158,7 @@ export function listRoutes(deps: SiteDeps) {
         { from, to },
         `Archive: ${label}`,
         `Everything we published in ${label}.`,
-        [`archive:${year}-${pad(month)}`],
+        [cacheTags.month(`${year}-${pad(month)}`)],
       );
     });
   }
@@ -162,7 +170,7 @@ export function listRoutes(deps: SiteDeps) {
     const page = <ArchiveIndexPage site={site} months={months} />;
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: await lastPublicChange(db, at),
-      tags: ["articles"],
+      tags: [cacheTags.archives],
     });
   });
 
@@ -194,5 +202,11 @@ export async function notFound(c: Context, deps: SiteDeps) {
   const page = (
     <MessagePage site={site} title="Page not found" message="There is no page at this address." />
   );
-  return sendBody(c, await renderToString(page), HTML, { tags: ["404"], maxAge: 30 }, 404);
+  return sendBody(
+    c,
+    await renderToString(page),
+    HTML,
+    { tags: [cacheTags.notFound], maxAge: 30 },
+    404,
+  );
 }

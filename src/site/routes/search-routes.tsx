@@ -8,6 +8,7 @@ import {
 } from "../../content/search-queries.js";
 import { findCategoryBySlug, findTagBySlug } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { Layout } from "../../web/layout.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
@@ -143,7 +144,7 @@ export function searchRoutes(deps: SiteDeps) {
       </Layout>
     );
     return sendBody(c, await renderToString(page), HTML, {
-      tags: ["search", "articles"],
+      tags: [cacheTags.search],
       maxAge: 60,
     });
   });

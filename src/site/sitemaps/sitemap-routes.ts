@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { lastChangeInScope } from "../../content/feed-queries.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { sendBody } from "../../web/page-response.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { notFound } from "../routes/list-routes.js";
@@ -36,7 +37,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
 
   app.get("/robots.txt", (c) =>
     sendBody(c, renderRobots(deps.config.SITE_URL), ROBOTS_CONTENT_TYPE, {
-      tags: ["robots"],
+      tags: [cacheTags.robots],
       maxAge: 3600,
     }),
   );
@@ -45,7 +46,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
     const children = await loadSitemapIndex(deps);
     return sendBody(c, renderSitemapIndex(children, zone), XML_CONTENT_TYPE, {
       lastModified: await validator(children),
-      tags: ["sitemap", "articles", "categories"],
+      tags: [cacheTags.sitemaps],
       maxAge: 600,
     });
   });
@@ -54,7 +55,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
     const entries = await loadPagesSitemap(deps);
     return sendBody(c, renderUrlSet(entries, zone), XML_CONTENT_TYPE, {
       lastModified: await validator(entries),
-      tags: ["sitemap", "articles", "categories"],
+      tags: [cacheTags.sitemaps],
       maxAge: 600,
     });
   });
@@ -66,7 +67,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
     if (!entries) return notFound(c, deps);
     return sendBody(c, renderUrlSet(entries, zone), XML_CONTENT_TYPE, {
       lastModified: await validator(entries, monthRange(file, zone)),
-      tags: ["sitemap", `archive:${file.year}-${file.month}`],
+      tags: [cacheTags.month(`${file.year}-${file.month}`)],
       maxAge: 600,
     });
   });
@@ -76,7 +77,7 @@ export function sitemapRoutes(deps: SiteDeps): Hono {
     return sendBody(c, renderNewsSitemap(entries, deps.config.SITE_NAME), XML_CONTENT_TYPE, {
       // No Last-Modified: articles leave the 48-hour window without any row changing, so a
       // date validator would answer 304 to a stale copy. The body's ETag stays exact.
-      tags: ["sitemap", "news-sitemap", "articles"],
+      tags: [cacheTags.sitemaps],
       maxAge: 300,
     });
   });

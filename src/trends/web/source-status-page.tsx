@@ -1,6 +1,8 @@
 import type { FC } from "hono/jsx";
 import type { TrendFetchTable } from "../../db/schema.js";
 import { Layout } from "../../web/layout.js";
+import type { PageCacheStats } from "../../web/page-cache/page-cache.js";
+import { PageCacheTable } from "../../web/page-cache/page-cache-table.js";
 import type { SiteContext } from "../../web/site-context.js";
 import type { SourceHealth } from "../source-health.js";
 import { dateTime } from "./trend-format.js";
@@ -12,7 +14,8 @@ export const SourceStatusPage: FC<{
   site: SiteContext;
   health: SourceHealth[];
   fetches: FetchRow[];
-}> = ({ site, health, fetches }) => (
+  pageCache: PageCacheStats | undefined;
+}> = ({ site, health, fetches, pageCache }) => (
   <Layout
     site={site}
     meta={{
@@ -88,5 +91,6 @@ export const SourceStatusPage: FC<{
         ))}
       </tbody>
     </table>
+    <PageCacheTable stats={pageCache} />
   </Layout>
 );

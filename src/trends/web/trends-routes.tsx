@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { mediaUrls } from "../../media/media-urls.js";
 import { topicCardSubject } from "../../media/share-card/card-subject.js";
+import { cacheTags } from "../../web/cache-tags.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
@@ -23,7 +24,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
     const now = await hotSearchNow(deps.database.db);
     const body = await renderToString(<HotSearchPage site={site} now={now} />);
     return sendBody(c, body, HTML, {
-      tags: ["trends"],
+      tags: [cacheTags.trends, cacheTags.coverage],
       maxAge: 30,
       lastModified: now.snapshot?.capturedAt,
     });
@@ -46,7 +47,13 @@ export function trendsRoutes(deps: SiteDeps): Hono {
           message="We have no record of that topic."
         />
       );
-      return sendBody(c, await renderToString(page), HTML, { tags: ["trends"], maxAge: 30 }, 404);
+      return sendBody(
+        c,
+        await renderToString(page),
+        HTML,
+        { tags: [cacheTags.notFound], maxAge: 30 },
+        404,
+      );
     }
     const coverage = (await coverageFor(deps.database.db, [facts.word])).get(facts.word) ?? null;
     const card = await topicCardSubject(deps.database.db, facts.id);
@@ -59,7 +66,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
       />,
     );
     return sendBody(c, body, HTML, {
-      tags: ["trends", `topic:${facts.id}`],
+      tags: [cacheTags.topic(facts.id), cacheTags.coverage],
       maxAge: 60,
       lastModified: facts.lastSeenAt,
     });
@@ -70,7 +77,12 @@ export function trendsRoutes(deps: SiteDeps): Hono {
     const health = await readHealth(deps.database.db, deps.config.TRENDS_SOURCES);
     const fetches = await recentFetches(deps.database.db, 30);
     const body = await renderToString(
-      <SourceStatusPage site={site} health={health} fetches={fetches} />,
+      <SourceStatusPage
+        site={site}
+        health={health}
+        fetches={fetches}
+        pageCache={deps.pageCache?.stats()}
+      />,
     );
     return new Response(body, {
       headers: { "Content-Type": HTML, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },

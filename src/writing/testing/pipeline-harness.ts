@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
+import { writerChangeFeed } from "../../changes/database-change-feed.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
 import { fixedClock } from "../../core/clock.js";
@@ -43,7 +44,13 @@ export async function createPipelineHarness(
   const database = await createTestDatabase(dialect);
   await ensureCategories(database.db, DEFAULT_CATEGORIES);
   const config = loadConfig({ DEMO_CONTENT: "0", SITE_URL: "https://resou.example" });
-  const newsroom = newsroomDeps({ database, config, clock: fixedClock(now), log: silentLogger });
+  const newsroom = newsroomDeps({
+    database,
+    config,
+    clock: fixedClock(now),
+    log: silentLogger,
+    changes: await writerChangeFeed(database, silentLogger),
+  });
   return {
     database,
     newsroom,

@@ -4,6 +4,7 @@
  * Environment: DATABASE_URL, DATABASE_SCHEMA, LLM_* (the replay server), RESOU_BUNDLE (a
  * bundle file), RESOU_STALE_MS (how old a running job must be to be taken over).
  */
+import { writerChangeFeed } from "../../changes/database-change-feed.js";
 import { loadConfig } from "../../config/env.js";
 import { systemClock } from "../../core/clock.js";
 import { silentLogger } from "../../core/log.js";
@@ -15,7 +16,13 @@ import { bundleResearch, readBundle } from "../source-bundle.js";
 const config = loadConfig(process.env);
 const bundle = readBundle(process.env.RESOU_BUNDLE ?? "");
 const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
-const deps = { database, config, clock: systemClock, log: silentLogger };
+const deps = {
+  database,
+  config,
+  clock: systemClock,
+  log: silentLogger,
+  changes: await writerChangeFeed(database, silentLogger),
+};
 const worker = startWorker({
   database,
   clock: systemClock,

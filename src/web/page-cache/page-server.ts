@@ -1,0 +1,21 @@
+import { createServer, type Server, type ServerOptions } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import type { Hono } from "hono";
+import { serveCachedPage } from "./node-fast-path.js";
+import type { PageCache } from "./page-cache.js";
+
+/**
+ * Node's HTTP server for the app, with stored pages answered before the request reaches
+ * Hono (see `serveCachedPage`); without a cache it is the plain Hono adapter.
+ */
+export function createPageServer(
+  app: Hono,
+  cache: PageCache | undefined,
+  options: ServerOptions = {},
+): Server {
+  const listener = getRequestListener(app.fetch);
+  return createServer(options, (req, res) => {
+    if (cache && serveCachedPage(cache, req, res)) return;
+    void listener(req, res);
+  });
+}
