@@ -1,3 +1,4 @@
+import { recordChange } from "../changes/record-change.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Tables } from "../db/schema.js";
@@ -241,6 +242,8 @@ export async function changeSettings(
       );
       changed.push(key);
     }
+    // Consumers decide which keys reach their pages; the change names every key that moved.
+    if (changed.length > 0) await recordChange(trx, { kind: "settings", keys: changed }, now);
     return { ok: true as const, changed };
   });
 }
