@@ -1,10 +1,10 @@
-import { importArticles } from "../content/import/import-articles.js";
 import { writerChangeFeed } from "../changes/database-change-feed.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
+import { importArticles } from "../content/import/import-articles.js";
 import { isAppError } from "../core/errors.js";
 import { silentLogger } from "../core/log.js";
 import { createRelatedService } from "../related/related-service.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
 
 /**
  * `resou import <file|dir>…`: validates every file first and writes all of them in one

@@ -1,6 +1,6 @@
-import { recordChange } from "../changes/record-change.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordChange } from "../changes/record-change.js";
 import type { Logger } from "../core/log.js";
 import type { Tables } from "../db/schema.js";
 import { addUsage, NO_USAGE } from "./llm-cost.js";

@@ -1,6 +1,6 @@
-import { recordChange } from "../changes/record-change.js";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables } from "../db/schema.js";
 import { type AuditContext, recordAudit } from "./audit-log.js";
 

@@ -3,8 +3,8 @@ import type { ScheduledTask } from "../jobs/scheduler.js";
 import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
 import { topicPipelineTask } from "../research/index.js";
-import type { SiteDeps } from "../site/site-deps.js";
 import { trendPollTask } from "../trends/trend-poller.js";
+import type { SiteDeps } from "../web/site-deps.js";
 
 /** Every periodic task the scheduler role runs. Capabilities add theirs here. */
 export function scheduledTasks(deps: SiteDeps): ScheduledTask[] {

@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { createApp } from "../app/create-app.js";
 import { startChangeFeed } from "../changes/database-change-feed.js";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
@@ -15,8 +16,7 @@ import {
   startRelatedCursor,
 } from "../related/related-job.js";
 import { createRelatedService } from "../related/related-service.js";
-import { createApp } from "../site/app.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 

@@ -1,5 +1,5 @@
-import { recordChange } from "../changes/record-change.js";
 import type { Kysely } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import { validationFailed } from "../core/errors.js";
 import type { Tables } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";

@@ -1,5 +1,5 @@
-import { recordChange } from "../changes/record-change.js";
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables, TrendTopicTable } from "../db/schema.js";
 import { rebuildTopic, type TopicStats } from "./topic-state.js";
 
