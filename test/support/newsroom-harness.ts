@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
 import { createApp } from "../../src/app/create-app.js";
 import { articleChangeLabel } from "../../src/changes/article-change-label.js";
 import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
@@ -13,7 +12,6 @@ import type { NewsroomRole } from "../../src/db/schema.js";
 import { systemContext } from "../../src/newsroom/audit-log.js";
 import { createUser } from "../../src/newsroom/commands/user-commands.js";
 import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
-import { newsroomRoutes } from "../../src/newsroom/web/newsroom-routes.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -96,11 +94,9 @@ export async function createNewsroomHarness(
       if (label !== "hidden") changes.push(`${label}:${slug}`);
     }
   });
-  // The test's own newsroom (cheap hashes) answers first; the site app
-  // (which also mounts the newsroom with production options) serves the public pages.
-  const app = new Hono();
-  app.route("/", newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, ...options.newsroom }));
-  app.route("/", createApp(deps));
+  const app = createApp(deps, {
+    newsroom: { passwordCost: TEST_PASSWORD_COST, ...options.newsroom },
+  });
   let origin = SITE;
   let close = async () => {};
   if (options.transport === "socket") {
