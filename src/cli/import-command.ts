@@ -1,7 +1,9 @@
+import { writerChangeFeed } from "../changes/database-change-feed.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "../command/command.js";
 import { cliConfig, withDatabase } from "../command/command-database.js";
 import { importArticles } from "../content/import/import-articles.js";
 import { isAppError } from "../core/errors.js";
+import { silentLogger } from "../core/log.js";
 import { createRelatedService } from "../related/related-service.js";
 
 /**
@@ -38,6 +40,8 @@ export const importCommand: LeafCommand = {
         if (changed.length > 0) {
           const related = await createRelatedService(database).refreshArticles(changed, new Date());
           io.out(`Updated ${related.lists} related-article list(s).`);
+          // Running servers have dropped what the import replaced before the command returns.
+          await (await writerChangeFeed(database, silentLogger)).settle();
         }
         return EXIT_OK;
       } catch (error) {

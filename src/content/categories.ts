@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables } from "../db/schema.js";
 import { slugify } from "./slug.js";
 
@@ -16,13 +17,16 @@ export const DEFAULT_CATEGORIES = [
  */
 export async function ensureCategories(db: Kysely<Tables>, names: readonly string[]) {
   await db.transaction().execute(async (trx) => {
+    let changed = false;
     for (const [position, name] of names.entries()) {
       const slug = slugify(name);
       const found = await trx
         .selectFrom("category")
-        .select("id")
+        .select(["id", "name", "position"])
         .where("slug", "=", slug)
         .executeTakeFirst();
+      if (found && found.name === name && found.position === position) continue;
+      changed = true;
       if (found) {
         await trx
           .updateTable("category")
@@ -36,5 +40,7 @@ export async function ensureCategories(db: Kysely<Tables>, names: readonly strin
           .execute();
       }
     }
+    // Navigation and category pages show names and order: every process re-reads them.
+    if (changed) await recordChange(trx, { kind: "settings", keys: ["categories"] });
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordChange } from "../changes/record-change.js";
 import type { Logger } from "../core/log.js";
 import type { Tables } from "../db/schema.js";
 import { addUsage, NO_USAGE } from "./llm-cost.js";
@@ -84,6 +85,7 @@ export async function titleUntitledTopics(
     for (const t of titles)
       if (sent.has(t.id) && !accepted.has(t.id)) accepted.set(t.id, clean(t.en));
     await db.transaction().execute(async (trx) => {
+      const titled: number[] = [];
       for (const [id, en] of accepted) {
         if (!en) continue;
         const result = await trx
@@ -98,7 +100,9 @@ export async function titleUntitledTopics(
           .where("title_en", "=", "")
           .executeTakeFirst();
         run.titled += Number(result.numUpdatedRows);
+        if (Number(result.numUpdatedRows) > 0) titled.push(id);
       }
+      if (titled.length > 0) await recordChange(trx, { kind: "trends", topicIds: titled }, now);
     });
     run.missed += batch.length - accepted.size;
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables } from "../db/schema.js";
 import { type AuditContext, recordAudit } from "./audit-log.js";
 
@@ -241,6 +242,8 @@ export async function changeSettings(
       );
       changed.push(key);
     }
+    // Consumers decide which keys reach their pages; the change names every key that moved.
+    if (changed.length > 0) await recordChange(trx, { kind: "settings", keys: changed }, now);
     return { ok: true as const, changed };
   });
 }

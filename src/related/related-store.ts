@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables } from "../db/schema.js";
 import type { RelatedHit, RelatedId } from "./related-types.js";
 
@@ -58,6 +59,7 @@ export async function saveRelatedLists(
         .values(rows.slice(i, i + 500))
         .execute();
     }
+    await recordChange(trx, { kind: "related", articleIds: ids });
   });
   return { articles: ids.length, rows: rows.length };
 }

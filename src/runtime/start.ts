@@ -31,13 +31,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, then starts each configured role. */
-export async function startResou(
+/**
+ * Migrates, makes the configured categories exist and loads the demo set into an empty
+ * database. `startResou` does it; a cluster's primary does it once before forking.
+ */
+export async function prepareDatabase(
+  database: Database,
   config: Config,
   log: Logger,
   clock: Clock = systemClock,
-): Promise<Running> {
-  const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+): Promise<void> {
   await migrateToLatest(database);
   await ensureCategories(database.db, config.CATEGORIES);
   if (config.DEMO_CONTENT) {
@@ -48,6 +51,16 @@ export async function startResou(
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
   }
+}
+
+/** Opens and migrates the database, then starts each configured role. */
+export async function startResou(
+  config: Config,
+  log: Logger,
+  clock: Clock = systemClock,
+): Promise<Running> {
+  const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+  await prepareDatabase(database, config, log, clock);
   // One change feed per process, whatever its roles: every consumer subscribes to it.
   const changes = await startChangeFeed({
     database,

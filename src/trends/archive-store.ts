@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import { validationFailed } from "../core/errors.js";
 import type { Tables } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";
@@ -55,6 +56,7 @@ export async function ingestArchive(
       .executeTakeFirstOrThrow();
     const unique = [...new Map(topics.map((r) => [r.query, r])).values()];
     let created = 0;
+    const topicIds: number[] = [];
     for (let i = 0; i < unique.length; i += 400) {
       const chunk = unique.slice(i, i + 400);
       const inserted = await trx
@@ -96,7 +98,14 @@ export async function ingestArchive(
         .where("query", "in", queries)
         .where("last_seen_at", "<", at)
         .execute();
+      const ids = await trx
+        .selectFrom("trend_topic")
+        .select("id")
+        .where("query", "in", queries)
+        .execute();
+      topicIds.push(...ids.map((r) => r.id));
     }
+    await recordChange(trx, { kind: "trends", topicIds }, now);
     return { status: "stored", snapshotId: snapshot.id, topicsCreated: created };
   });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import { validationFailed } from "../core/errors.js";
 import type { Tables, TrendPointTable, TrendTopicTable } from "../db/schema.js";
 import { compressPayload, payloadHash } from "./payload-codec.js";
@@ -88,7 +89,11 @@ export async function ingestSnapshots(
       ...new Map(prepared.filter((p) => !known.has(p.hash)).map((p) => [p.hash, p])).values(),
     ];
     fresh.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    if (fresh.length > 0) await storeInOrder(trx, fresh, results, nowIso);
+    if (fresh.length > 0) {
+      const topicIds = await storeInOrder(trx, fresh, results, nowIso);
+      // The trend pages, hashtag boxes and sitemaps show these topics.
+      await recordChange(trx, { kind: "trends", topicIds }, now);
+    }
     return prepared.map((p) => {
       const r = results.get(p.hash);
       if (!r) throw new Error("missing result");
@@ -102,7 +107,7 @@ async function storeInOrder(
   fresh: Prepared[],
   results: Map<string, IngestResult>,
   nowIso: string,
-) {
+): Promise<number[]> {
   const first = fresh[0]?.at ?? "";
   const latest = await trx
     .selectFrom("trend_snapshot")
@@ -250,8 +255,9 @@ async function storeInOrder(
       .distinct()
       .where("captured_at", ">", first)
       .execute();
-    await rebuildTopics(trx, [...new Set([...touched, ...later.map((r) => r.topic_id)])], nowIso);
-    return;
+    const rebuilt = [...new Set([...touched, ...later.map((r) => r.topic_id)])];
+    await rebuildTopics(trx, rebuilt, nowIso);
+    return rebuilt;
   }
   const rows: Insertable<TrendTopicTable>[] = [];
   for (const id of touched) {
@@ -267,6 +273,7 @@ async function storeInOrder(
     });
   }
   await upsertTopics(trx, rows);
+  return [...touched];
 }
 
 function seed(at: string, rank: number | null, heat: number | null, label: string): TopicStats {

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { recordChange } from "../changes/record-change.js";
 import type { Tables, TrendTopicTable } from "../db/schema.js";
 import { rebuildTopic, type TopicStats } from "./topic-state.js";
 
@@ -151,16 +152,20 @@ export async function setTopicTitleEn(
   now: Date,
 ): Promise<boolean> {
   const title = titleEn.trim().slice(0, 200);
-  const result = await db
-    .updateTable("trend_topic")
-    // An editor's title replaces a machine one and is never marked as translation.
-    .set({
-      title_en: title,
-      title_en_machine: 0,
-      title_en_model: "",
-      updated_at: now.toISOString(),
-    })
-    .where("id", "=", topicId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("trend_topic")
+      // An editor's title replaces a machine one and is never marked as translation.
+      .set({
+        title_en: title,
+        title_en_machine: 0,
+        title_en_model: "",
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", topicId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordChange(trx, { kind: "trends", topicIds: [topicId] }, now);
+    return true;
+  });
 }
