@@ -36,6 +36,11 @@ const BENCHES: Bench[] = [
   },
   { name: "claim checks (1,000 words, 10 sources)", file: "bench/checks.bench.ts", args: [] },
   {
+    name: "password check (Argon2id default beside the older scrypt settings)",
+    file: "bench/password.bench.ts",
+    args: quick ? ["--runs", "5"] : [],
+  },
+  {
     name: "/healthz while another process holds the SQLite write lock",
     file: "bench/busy-database.bench.ts",
     args: [],

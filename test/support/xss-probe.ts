@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadConfig } from "../../src/config/env.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
+import { TEST_PASSWORD_COST } from "../../src/newsroom/testing/newsroom-harness.js";
 import { createApp } from "../../src/site/app.js";
 import type { SiteDeps } from "../../src/site/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
@@ -52,8 +53,8 @@ export async function startXssSite(vectors: XssVector[]): Promise<XssSite> {
   const config = loadConfig({ SITE_URL: base, DEMO_CONTENT: "0", PAGE_SIZE: "100" });
   const deps: SiteDeps = { database, config, clock: systemClock, log: silentLogger };
   app = createApp(deps);
-  // Cheap scrypt: the probe creates a user per vector and is about markup, not hashing.
-  const seed = await seedXss(deps, vectors, 1024);
+  // Cheap hashing: the probe creates a user per vector and is about markup, not hashing.
+  const seed = await seedXss(deps, vectors, TEST_PASSWORD_COST);
   return {
     base,
     deps,

@@ -11,13 +11,19 @@ import type { NewsroomRole } from "../../db/schema.js";
 import { createApp } from "../../site/app.js";
 import type { SiteDeps } from "../../site/site-deps.js";
 import { systemContext } from "../audit-log.js";
+import type { PasswordCost } from "../auth/password-hash.js";
 import type { ArticleChangeHook } from "../commands/article-hooks.js";
 import { createUser } from "../commands/user-commands.js";
 import type { NewsroomOptions } from "../newsroom-deps.js";
 import { newsroomRoutes } from "../web/newsroom-routes.js";
 
-/** Low scrypt cost so tests stay fast; production uses DEFAULT_PARAMS. */
-export const TEST_PASSWORD_COST = 1024;
+/** Low Argon2id cost so tests stay fast; production uses DEFAULT_PARAMS. */
+export const TEST_PASSWORD_COST: PasswordCost = {
+  algorithm: "argon2id",
+  memoryKiB: 64,
+  iterations: 1,
+  parallelism: 1,
+};
 export const TEST_PASSWORD = "correct horse battery staple";
 export const SITE = "https://resou.example";
 
