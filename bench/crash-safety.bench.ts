@@ -149,7 +149,7 @@ if (dialects.includes("sqlite")) {
   const problems = await checkFullAndReadOnly();
   console.log(
     problems.length === 0
-      ? "sqlite disk full and read-only: clear errors, file sound"
+      ? "sqlite disk full: clear error, nothing saved, file sound (read-only: src/cli/database-faults.test.ts)"
       : problems.join("\n"),
   );
   if (problems.length > 0) failed = true;
