@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
-import type { Config } from "../config/env.js";
+import { type Config, listenOrigin } from "../config/env.js";
+import { siteOrigin } from "../config/site-origin.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
 import { type Clock, systemClock } from "../core/clock.js";
@@ -74,9 +75,12 @@ export async function startResou(
     stops.push(() => scheduler.stop());
   }
   if (config.ROLES.includes("web")) {
-    const app = createApp(deps);
+    // The app is built once the port is known: an unset SITE_URL follows the real port.
+    let app: ReturnType<typeof createApp> | undefined;
+    const fetch = (request: Request) =>
+      app ? app.fetch(request) : new Response("Starting", { status: 503 });
     port = await new Promise<number>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+      const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) =>
         resolve(info.port),
       );
       server.once("error", reject);
@@ -87,10 +91,10 @@ export async function startResou(
           }),
       );
     });
-    log.info(
-      { url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}/` },
-      "site is up",
-    );
+    const origin = siteOrigin(config, port);
+    if (origin.warning) log.warn(origin.warning);
+    app = createApp({ ...deps, config: { ...config, SITE_URL: origin.siteUrl } });
+    log.info({ url: `${listenOrigin(config.HOST, port)}/`, siteUrl: origin.siteUrl }, "site is up");
   }
   log.info({ roles: config.ROLES, dialect: database.dialect }, "resou started");
 
