@@ -5,6 +5,7 @@ import { EXIT_OK, group, type LeafCommand } from "./command.js";
 const rebuild: LeafCommand = {
   name: "rebuild",
   summary: "Recompute every article's related list from the whole corpus",
+  accepts: "none",
   async run(_args, io) {
     const config = cliConfig(io);
     if (typeof config === "number") return config;

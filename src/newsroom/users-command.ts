@@ -1,6 +1,6 @@
 import { cliConfig, withDatabase } from "../cli/cli-database.js";
 import type { LeafCommand } from "../cli/command.js";
-import { usersCli } from "./users-cli.js";
+import { USERS_SUBCOMMANDS, usersCli } from "./users-cli.js";
 
 /** `resou users …` for the CLI router: accounts, first admin included. */
 export const usersCommand: LeafCommand = {
@@ -8,6 +8,7 @@ export const usersCommand: LeafCommand = {
   summary: "Newsroom accounts: create (first admin too), list, reset-password, set-role, disable",
   usage:
     "create|list|reset-password|set-role|disable|enable [--email …] [--role …] [--password-stdin]",
+  subcommands: USERS_SUBCOMMANDS,
   async run(args, io) {
     const config = cliConfig(io);
     if (typeof config === "number") return config;
