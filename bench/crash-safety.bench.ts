@@ -121,6 +121,8 @@ for (const dialect of dialects) {
         violations += 1;
         console.log(`${dialect} kill ${i}: ${problems.join("; ")}`);
       }
+      if (i % 25 === 0)
+        console.log(`${dialect}: ${i} kills so far, ${violations} with a violation`);
     }
     const totals = await Promise.all(
       (["article", "trend_snapshot", "trend_point", "job"] as const).map(async (table) => {

@@ -74,7 +74,8 @@ for (let round = 0; ; round++) {
           database.db,
           {
             source: "m-weibo-cn",
-            capturedAt: new Date(Date.UTC(2026, 0, 1) + (seed * 10_000 + round) * 60_000),
+            // Distinct minutes per child and round, all in the past (a future capture is refused).
+            capturedAt: new Date(Date.UTC(2020, 0, 1) + (seed * 1_000 + round) * 60_000),
             payload,
             contentType: "application/json",
             list,
