@@ -20,7 +20,7 @@ import { createStory } from "../../src/newsroom/commands/story-commands.js";
 import { newsroomDeps } from "../../src/newsroom/newsroom-deps.js";
 import { publishJobHandlers } from "../../src/newsroom/publish-due-task.js";
 import type { StoryContent } from "../../src/newsroom/story-content.js";
-import type { SiteDeps } from "../../src/site/site-deps.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
 
 /** Slugs of the stories this workload writes start with this. */
 export const STORY_SLUG_PREFIX = "newsroom-crash-";

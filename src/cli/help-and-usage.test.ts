@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type CliIo, type Command, isGroup } from "./command.js";
+import { type CliIo, type Command, isGroup } from "../command/command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
 

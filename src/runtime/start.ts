@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { createApp } from "../app/create-app.js";
 import { type Config, listenOrigin } from "../config/env.js";
 import { siteOrigin } from "../config/site-origin.js";
 import { ensureCategories } from "../content/categories.js";
@@ -10,8 +11,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
-import { createApp } from "../site/app.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 

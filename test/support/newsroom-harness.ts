@@ -1,21 +1,19 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
-import { loadConfig } from "../../config/env.js";
-import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
-import { fixedClock } from "../../core/clock.js";
-import { silentLogger } from "../../core/log.js";
-import type { DialectName } from "../../db/database.js";
-import type { NewsroomRole } from "../../db/schema.js";
-import { createApp } from "../../site/app.js";
-import type { SiteDeps } from "../../site/site-deps.js";
-import { systemContext } from "../audit-log.js";
-import type { PasswordCost } from "../auth/password-hash.js";
-import type { ArticleChangeHook } from "../commands/article-hooks.js";
-import { createUser } from "../commands/user-commands.js";
-import type { NewsroomOptions } from "../newsroom-deps.js";
-import { newsroomRoutes } from "../web/newsroom-routes.js";
+import { createApp } from "../../src/app/create-app.js";
+import { loadConfig } from "../../src/config/env.js";
+import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
+import { fixedClock } from "../../src/core/clock.js";
+import { silentLogger } from "../../src/core/log.js";
+import type { DialectName } from "../../src/db/database.js";
+import type { NewsroomRole } from "../../src/db/schema.js";
+import { systemContext } from "../../src/newsroom/audit-log.js";
+import type { PasswordCost } from "../../src/newsroom/auth/password-hash.js";
+import type { ArticleChangeHook } from "../../src/newsroom/commands/article-hooks.js";
+import { createUser } from "../../src/newsroom/commands/user-commands.js";
+import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 /** Low Argon2id cost so tests stay fast; production uses DEFAULT_PARAMS. */
 export const TEST_PASSWORD_COST: PasswordCost = {
@@ -94,14 +92,9 @@ export async function createNewsroomHarness(
   const hook: ArticleChangeHook = async (change) => {
     changes.push(`${change.type}:${change.slug}`);
   };
-  // The test's own newsroom (cheap hashes, a recording hook) answers first; the site app
-  // (which also mounts the newsroom with production options) serves the public pages.
-  const app = new Hono();
-  app.route(
-    "/",
-    newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] }),
-  );
-  app.route("/", createApp(deps));
+  const app = createApp(deps, {
+    newsroom: { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] },
+  });
   let origin = SITE;
   let close = async () => {};
   if (options.transport === "socket") {
