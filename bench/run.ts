@@ -46,6 +46,11 @@ const BENCHES: Bench[] = [
     args: quick ? ["--quick"] : [],
   },
   {
+    name: "password check (Argon2id default beside the older scrypt settings)",
+    file: "bench/password.bench.ts",
+    args: quick ? ["--runs", "5"] : [],
+  },
+  {
     name: "/healthz while another process holds the SQLite write lock",
     file: "bench/busy-database.bench.ts",
     args: [],

@@ -1,10 +1,12 @@
 /**
  * The child process of the crash-safety benchmark: writes as fast as it can until it is
  * killed with SIGKILL. Each round imports two Markdown articles (rows + search entries, one
- * transaction), ingests a hot-search list (snapshot + points + topics), enqueues a job and
- * runs due jobs with a handler whose effect is an article keyed by the job id.
+ * transaction), ingests a hot-search list (snapshot + points + topics), creates two stories
+ * in the newsroom and publishes one now and schedules the other a moment ahead, enqueues a
+ * job and runs due jobs: the job's effect is an article keyed by the job id, and the
+ * scheduled story's job publishes it once due.
  *
- *   tsx bench/support/crash-workload.ts <url> <schema> <seed>
+ *   tsx bench/support/crash-workload.ts <url> <schema> <seed>   (writes after a line on stdin)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +23,7 @@ import { parseMWeiboCn } from "../../src/trends/sources/m-weibo-cn-source.js";
 import { isFailure } from "../../src/trends/sources/trend-source.js";
 import { mWeiboCnCaptures } from "../../src/trends/testing/weibo-fixtures.js";
 import { crashJobHandler } from "./crash-job.js";
+import { newsroomCommands, newsroomRound, publishHandlers } from "./crash-newsroom.js";
 
 const [url, schema, seedArg] = process.argv.slice(2);
 if (!url || !schema || !seedArg) throw new Error("usage: crash-workload <url> <schema> <seed>");
@@ -29,11 +32,17 @@ const database = await openDatabase({ url, schema });
 const dir = mkdtempSync(join(tmpdir(), "resou-crash-"));
 mkdirSync(dir, { recursive: true });
 const captures = mWeiboCnCaptures();
+const newsroom = await newsroomCommands(database);
+// Loaded and connected: the bench starts the next child while the previous one runs and is
+// checked, and lets it write only once that check is done (a line on stdin).
+process.stdout.write("loaded\n");
+process.stdin.once("end", () => process.exit(0)); // the bench went away
+await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
 const worker = startWorker({
   database,
   clock: systemClock,
   log: silentLogger,
-  handlers: { "crash-test": crashJobHandler(database) },
+  handlers: { "crash-test": crashJobHandler(database), ...(await publishHandlers(database)) },
   pollMs: 5,
 });
 process.stdout.write("ready\n");
@@ -65,7 +74,8 @@ for (let round = 0; ; round++) {
           database.db,
           {
             source: "m-weibo-cn",
-            capturedAt: new Date(Date.UTC(2026, 0, 1) + (seed * 10_000 + round) * 60_000),
+            // Distinct minutes per child and round, all in the past (a future capture is refused).
+            capturedAt: new Date(Date.UTC(2020, 0, 1) + (seed * 1_000 + round) * 60_000),
             payload,
             contentType: "application/json",
             list,
@@ -75,6 +85,7 @@ for (let round = 0; ; round++) {
       }
     }
   }
+  await newsroomRound(newsroom, seed, round);
   await enqueueJob(database, "crash-test", { seed, round }, new Date());
   await worker.drain();
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,6 +89,7 @@ describe("database faults in the CLI (SQLite)", () => {
     chmodSync(join(dir, "locked"), 0o555);
     const fresh = join(dir, "locked", "new.db");
     const story = join(dir, "story.md");
+    const before = [readFileSync(roFile), readFileSync(roFolder)];
     const [file, folder, create] = runUnprivileged([
       { args: ["import", story], env: { DATABASE_URL: `sqlite:${roFile}` } },
       { args: ["import", story], env: { DATABASE_URL: `sqlite:${roFolder}` } },
@@ -101,6 +102,13 @@ describe("database faults in the CLI (SQLite)", () => {
     expect(folder?.code).toBe(2);
     expectOneClearLine(create?.stderr ?? [], /Cannot open the database .*new\.db/);
     expect(create?.code).toBe(2);
+    // Nothing written, nothing damaged: the same bytes, and SQLite finds them sound.
+    expect([readFileSync(roFile), readFileSync(roFolder)]).toEqual(before);
+    for (const file of [roFile, roFolder]) {
+      const reader = new SQLite(file, { readonly: true });
+      expect(reader.pragma("integrity_check", { simple: true })).toBe("ok");
+      reader.close();
+    }
   }, 150_000);
 
   it("explains a write lock held past the busy timeout with exit code 1", async () => {

@@ -15,6 +15,7 @@ export const importCommand: LeafCommand = {
   name: "import",
   summary: "Import Markdown (front matter) or JSON articles; re-importing updates by slug",
   usage: "<file|dir>…",
+  accepts: "paths",
   async run(args, io) {
     if (args.length === 0) {
       io.err("resou import: name at least one file or folder (resou import <file|dir>…)");

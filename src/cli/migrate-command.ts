@@ -8,6 +8,7 @@ import { migrateToLatest } from "../db/migrate.js";
 export const migrateCommand: LeafCommand = {
   name: "migrate",
   summary: "Create or upgrade the database schema and categories (also done at every start)",
+  accepts: "none",
   async run(_args, io) {
     const config = cliConfig(io);
     if (typeof config === "number") return config;

@@ -5,6 +5,7 @@ import { createRelatedService } from "../related/related-service.js";
 const rebuild: LeafCommand = {
   name: "rebuild",
   summary: "Recompute every article's related list from the whole corpus",
+  accepts: "none",
   async run(_args, io) {
     const config = cliConfig(io);
     if (typeof config === "number") return config;

@@ -24,10 +24,17 @@ export async function route(
   const path: string[] = [program];
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i] ?? "";
-    if (word === "help" || word === "--help" || word === "-h") {
-      const topic = argv[i + 1] ? level.find((c) => c.name === argv[i + 1]) : undefined;
-      if (topic) io.out(helpText([...path, topic.name], isGroup(topic) ? topic.commands : [topic]));
-      else io.out(helpText(path, level));
+    if (isHelp(word)) {
+      const asked = argv[i + 1];
+      const topic = asked ? level.find((c) => c.name === asked) : undefined;
+      if (asked && !topic) {
+        io.err(`${path.join(" ")}: no command "${asked}"`);
+        io.err(helpText(path, level));
+        return EXIT_USAGE;
+      }
+      if (!topic) io.out(helpText(path, level));
+      else if (isGroup(topic)) io.out(helpText([...path, topic.name], topic.commands));
+      else return leafHelp([...path, topic.name], topic, argv[i + 2], io);
       return EXIT_OK;
     }
     const command = level.find((c) => c.name === word);
@@ -41,13 +48,47 @@ export async function route(
       level = command.commands;
       continue;
     }
-    return runLeaf(command, argv.slice(i + 1), io);
+    const args = argv.slice(i + 1);
+    // `resou users help create`, `resou import --help`: help, not arguments.
+    if (isHelp(args[0] ?? "")) return leafHelp(path, command, args[1], io);
+    return runLeaf(command, args, io);
   }
   io.out(helpText(path, level));
   return path.length === 1 ? EXIT_OK : EXIT_USAGE;
 }
 
+const isHelp = (word: string) => word === "help" || word === "--help" || word === "-h";
+
+/** One command's usage; for a command with subcommands, only `sub`'s lines when given. */
+function leafHelp(path: string[], command: LeafCommand, sub: string | undefined, io: CliIo) {
+  const name = path.join(" ");
+  const lines = command.subcommands ?? [command.usage ?? ""];
+  const shown = sub ? lines.filter((l) => l === sub || l.startsWith(`${sub} `)) : lines;
+  if (shown.length === 0) {
+    io.err(`${name}: no subcommand "${sub}"`);
+    for (const line of lines) io.err(`  ${name} ${line}`);
+    return EXIT_USAGE;
+  }
+  io.out("Usage:");
+  for (const line of shown) io.out(`  ${name}${line ? ` ${line}` : ""}`);
+  io.out("");
+  io.out(command.summary);
+  return EXIT_OK;
+}
+
 async function runLeaf(command: LeafCommand, args: string[], io: CliIo): Promise<number> {
+  const refused =
+    command.accepts === "none"
+      ? args[0]
+      : command.accepts === "paths"
+        ? args.find((a) => a.startsWith("-"))
+        : undefined;
+  if (refused !== undefined) {
+    const what = refused.startsWith("-") ? "option" : "argument";
+    io.err(`resou ${command.name}: unknown ${what} "${refused}"`);
+    io.err(`Usage: resou ${command.name}${command.usage ? ` ${command.usage}` : ""}`);
+    return EXIT_USAGE;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {

@@ -20,6 +20,16 @@ export interface LeafCommand {
   summary: string;
   /** Arguments after the name, e.g. `<file|dir>…`. */
   usage?: string;
+  /**
+   * Full usage lines for a command that takes its own subcommands (`users create …`), each
+   * starting with the subcommand; `resou users help create` prints the matching ones.
+   */
+  subcommands?: string[];
+  /**
+   * What the router refuses before running: "none" any argument, "paths" anything that
+   * looks like an option (`--x`, which would otherwise be read as a file name).
+   */
+  accepts?: "none" | "paths";
   run(args: string[], io: CliIo): Promise<number>;
 }
 

@@ -37,11 +37,15 @@ const configSchema = z.object({
     .default("web,worker,scheduler")
     .transform((s) => s.split(",").map((r) => r.trim()))
     .pipe(z.array(z.enum(ROLES)).min(1)),
-  /** Public origin used in canonical links, feeds, sitemaps and share links. */
+  /**
+   * Public origin used in canonical links, feeds, sitemaps and share links. Unset, it is the
+   * address the server listens on: `http://localhost:<PORT>` (or `http://<HOST>:<PORT>` for
+   * a HOST that is not loopback or every interface).
+   */
   SITE_URL: z
     .url()
-    .default("http://localhost:3000")
-    .transform((u) => u.replace(/\/+$/, "")),
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, "")),
   /** Site name in the header, titles, feeds and JSON-LD publisher. */
   SITE_NAME: z.string().min(1).max(80).default("Resou"),
   /** Line under the site name in the header; also the feeds' description. */
@@ -138,7 +142,25 @@ const configSchema = z.object({
     .default("Mozilla/5.0 (compatible; ResouResearch/1.0; +https://github.com/resou)"),
 });
 
-export type Config = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+export type Config = Omit<ParsedConfig, "SITE_URL"> & { SITE_URL: string };
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "0.0.0.0", "::"]);
+
+/** Whether the web role listening on `host` is reachable only from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
+/** The origin a browser on this machine uses to reach a server on `host`:`port`. */
+export function listenOrigin(host: string, port: number): string {
+  const name = LOCAL_HOSTS.has(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+function withSiteUrl(parsed: ParsedConfig): Config {
+  return { ...parsed, SITE_URL: parsed.SITE_URL ?? listenOrigin(parsed.HOST, parsed.PORT) };
+}
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -168,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = configSchema.safeParse(input);
   const crossField = crossFieldProblems(input);
-  if (parsed.success && crossField.length === 0) return Object.freeze(parsed.data);
+  if (parsed.success && crossField.length === 0) return Object.freeze(withSiteUrl(parsed.data));
   const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const key = issue.path.join(".") || "(config)";
     return `${key}=${JSON.stringify(input[String(issue.path[0])] ?? "")}: ${issue.message}`;

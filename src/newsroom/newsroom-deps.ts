@@ -6,7 +6,7 @@ import type { SessionOptions } from "./auth/session-store.js";
 /** What newsroom routes and commands need beyond the site's own dependencies. */
 export interface NewsroomDeps extends SiteDeps {
   session: SessionOptions;
-  /** scrypt parameters for new password hashes; tests lower them. */
+  /** Parameters for new password hashes; tests lower them. */
   passwordCost?: PasswordCost;
   /** Caps the password checks running at once (process-wide unless a test passes its own). */
   passwordChecks: PasswordGate;

@@ -15,13 +15,16 @@ export interface CliOutput {
   write(text: string): unknown;
 }
 
-const USAGE = `usage:
-  resou users create --role admin|editor|writer --email <email> [--name <name>] --password-stdin
-  resou users list
-  resou users reset-password --email <email> --password-stdin
-  resou users set-role --email <email> --role admin|editor|writer
-  resou users disable|enable --email <email>
-`;
+/** Each subcommand's arguments, for this usage text and `resou users help <subcommand>`. */
+export const USERS_SUBCOMMANDS = [
+  "create --role admin|editor|writer --email <email> [--name <name>] --password-stdin",
+  "list",
+  "reset-password --email <email> --password-stdin",
+  "set-role --email <email> --role admin|editor|writer",
+  "disable --email <email>",
+  "enable --email <email>",
+];
+const USAGE = `usage:\n${USERS_SUBCOMMANDS.map((line) => `  resou users ${line}\n`).join("")}`;
 
 const cliContext: AuditContext = {
   actorId: null,

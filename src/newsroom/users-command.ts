@@ -1,6 +1,6 @@
 import type { LeafCommand } from "../command/command.js";
 import { cliConfig, withDatabase } from "../command/command-database.js";
-import { usersCli } from "./users-cli.js";
+import { USERS_SUBCOMMANDS, usersCli } from "./users-cli.js";
 
 /** `resou users …` for the CLI router: accounts, first admin included. */
 export const usersCommand: LeafCommand = {
@@ -8,6 +8,7 @@ export const usersCommand: LeafCommand = {
   summary: "Newsroom accounts: create (first admin too), list, reset-password, set-role, disable",
   usage:
     "create|list|reset-password|set-role|disable|enable [--email …] [--role …] [--password-stdin]",
+  subcommands: USERS_SUBCOMMANDS,
   async run(args, io) {
     const config = cliConfig(io);
     if (typeof config === "number") return config;

@@ -1,6 +1,7 @@
 import { createApp } from "../app/create-app.js";
 import { startChangeFeed } from "../changes/database-change-feed.js";
-import type { Config } from "../config/env.js";
+import { type Config, listenOrigin } from "../config/env.js";
+import { siteOrigin } from "../config/site-origin.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
 import { type Clock, systemClock } from "../core/clock.js";
@@ -120,11 +121,14 @@ export async function startResou(
     stops.push(() => scheduler.stop());
   }
   if (config.ROLES.includes("web")) {
-    const app = createApp(deps);
+    // The app is built once the port is known: an unset SITE_URL follows the real port.
+    let app: ReturnType<typeof createApp> | undefined;
+    const fetch = (request: Request) =>
+      app ? app.fetch(request) : new Response("Starting", { status: 503 });
     port = await new Promise<number>((resolve, reject) => {
-      const server = createPageServer(app, pageCache, { maxHeaderSize: MAX_HEADER_BYTES });
+      const server = createPageServer(fetch, pageCache, { maxHeaderSize: MAX_HEADER_BYTES });
       server.once("error", reject);
-      answerClientErrors(server, app.fetch, config.SITE_NAME);
+      answerClientErrors(server, fetch, config.SITE_NAME);
       server.listen(config.PORT, config.HOST, () => {
         const address = server.address();
         resolve(typeof address === "object" && address ? address.port : config.PORT);
@@ -136,10 +140,10 @@ export async function startResou(
           }),
       );
     });
-    log.info(
-      { url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}/` },
-      "site is up",
-    );
+    const origin = siteOrigin(config, port);
+    if (origin.warning) log.warn(origin.warning);
+    app = createApp({ ...deps, config: { ...config, SITE_URL: origin.siteUrl } });
+    log.info({ url: `${listenOrigin(config.HOST, port)}/`, siteUrl: origin.siteUrl }, "site is up");
   }
   log.info({ roles: config.ROLES, dialect: database.dialect }, "resou started");
 

@@ -10,13 +10,19 @@ import { silentLogger } from "../../src/core/log.js";
 import type { DialectName } from "../../src/db/database.js";
 import type { NewsroomRole } from "../../src/db/schema.js";
 import { systemContext } from "../../src/newsroom/audit-log.js";
+import type { PasswordCost } from "../../src/newsroom/auth/password-hash.js";
 import { createUser } from "../../src/newsroom/commands/user-commands.js";
 import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
-/** Low scrypt cost so tests stay fast; production uses DEFAULT_PARAMS. */
-export const TEST_PASSWORD_COST = 1024;
+/** Low Argon2id cost so tests stay fast; production uses DEFAULT_PARAMS. */
+export const TEST_PASSWORD_COST: PasswordCost = {
+  algorithm: "argon2id",
+  memoryKiB: 64,
+  iterations: 1,
+  parallelism: 1,
+};
 export const TEST_PASSWORD = "correct horse battery staple";
 export const SITE = "https://resou.example";
 

@@ -16,6 +16,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
+import { TEST_PASSWORD_COST } from "./newsroom-harness.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { SCAN_SCRIPT } from "./xss-dom-scan.js";
 import {
@@ -60,8 +61,8 @@ export async function startXssSite(vectors: XssVector[]): Promise<XssSite> {
     changes: await writerChangeFeed(database, silentLogger),
   };
   app = createApp(deps);
-  // Cheap scrypt: the probe creates a user per vector and is about markup, not hashing.
-  const seed = await seedXss(deps, vectors, 1024);
+  // Cheap hashing: the probe creates a user per vector and is about markup, not hashing.
+  const seed = await seedXss(deps, vectors, TEST_PASSWORD_COST);
   return {
     base,
     deps,

@@ -10,6 +10,7 @@ import { openErrorFlags } from "../../src/checks/flag-store.js";
 import { ensureCategories } from "../../src/content/categories.js";
 import type { Tables } from "../../src/db/schema.js";
 import { type AuditContext, systemContext } from "../../src/newsroom/audit-log.js";
+import type { PasswordCost } from "../../src/newsroom/auth/password-hash.js";
 import { overrideCheckFlag } from "../../src/newsroom/commands/check-commands.js";
 import { correctArticle, publishArticle } from "../../src/newsroom/commands/publish-commands.js";
 import { createStory, saveStory } from "../../src/newsroom/commands/story-commands.js";
@@ -55,7 +56,7 @@ function withVector(prefix: string, text: string, max: number): string | undefin
 export async function seedXss(
   deps: SiteDeps,
   vectors: XssVector[],
-  passwordCost: number,
+  passwordCost: PasswordCost,
 ): Promise<XssSeed> {
   const db = deps.database.db;
   const refused: string[] = [];

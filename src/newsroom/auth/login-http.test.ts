@@ -116,8 +116,8 @@ describe.each(TEST_DIALECTS)("sign-in under parallel attack, over HTTP, on %s", 
   it("keeps verifying hashes made with older parameters and upgrades them at sign-in", async () => {
     await start();
     const user = await h.addUser("writer", EMAIL);
-    // The previous default (N=2^16, r=8, p=1), stored before this change.
-    const old = await hashPassword(TEST_PASSWORD, { n: 1 << 16, r: 8, p: 1 });
+    // The previous format and default (scrypt N=2^14, r=8, p=5), stored before Argon2id.
+    const old = await hashPassword(TEST_PASSWORD, { algorithm: "scrypt", n: 1 << 14, r: 8, p: 5 });
     await h.database.db
       .updateTable("newsroom_user")
       .set({ password_hash: old })
@@ -130,8 +130,8 @@ describe.each(TEST_DIALECTS)("sign-in under parallel attack, over HTTP, on %s", 
       .select("password_hash")
       .where("id", "=", user.id)
       .executeTakeFirstOrThrow();
-    // The harness's newsroom hashes with N=1024, r=8, p=1.
-    expect(row.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    // The harness's newsroom hashes with its cheap Argon2id parameters.
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=64,t=1,p=1\$/);
     expect((await attempt(csrf, EMAIL, TEST_PASSWORD)).status).toBe(303);
     expect((await attempt(csrf, EMAIL, WRONG)).status).toBe(422);
   });

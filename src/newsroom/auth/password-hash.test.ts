@@ -1,56 +1,92 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "./password-hash.js";
+import {
+  type Argon2Params,
+  DEFAULT_PARAMS,
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  type ScryptParams,
+  verifyPassword,
+} from "./password-hash.js";
+
+const CHEAP: Argon2Params = { algorithm: "argon2id", memoryKiB: 64, iterations: 1, parallelism: 1 };
+const OLD_SCRYPT: ScryptParams = { algorithm: "scrypt", n: 2048, r: 8, p: 1 };
+const PASSWORD = "correct horse battery staple";
 
 describe("password hashing", () => {
   it("verifies the right password and refuses others", async () => {
-    const hash = await hashPassword("correct horse battery staple", 1024);
-    expect(hash).toMatch(/^scrypt\$1024\$8\$1\$[\w-]+\$[\w-]+$/);
+    const hash = await hashPassword(PASSWORD, CHEAP);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=64,t=1,p=1\$[\w+/]+\$[\w+/]{43}$/);
     expect(hash).not.toContain("correct");
-    expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
-    expect(await verifyPassword("correct horse battery stapler", hash)).toBe(false);
+    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
+    expect(await verifyPassword(`${PASSWORD}r`, hash)).toBe(false);
   });
 
   it("salts every hash", async () => {
-    expect(await hashPassword("same password here", 1024)).not.toBe(
-      await hashPassword("same password here", 1024),
-    );
+    expect(await hashPassword(PASSWORD, CHEAP)).not.toBe(await hashPassword(PASSWORD, CHEAP));
   });
 
-  it("uses one of OWASP's minimum scrypt settings by default", async () => {
-    const hash = await hashPassword("correct horse battery staple");
-    const [n, r, p] = hash.split("$").slice(1, 4).map(Number);
-    // OWASP Password Storage Cheat Sheet: N=2^17/p=1, 2^16/2, 2^15/3, 2^14/5 or 2^13/10, r=8.
-    const floor = new Map([
-      [1 << 17, 1],
-      [1 << 16, 2],
-      [1 << 15, 3],
-      [1 << 14, 5],
-      [1 << 13, 10],
-    ]);
-    expect(r).toBe(8);
-    expect(p).toBeGreaterThanOrEqual(floor.get(n ?? 0) ?? Number.POSITIVE_INFINITY);
+  it("treats composed and decomposed accents as the same password", async () => {
+    const hash = await hashPassword("caf\u00e9 au lait please", CHEAP);
+    expect(await verifyPassword("cafe\u0301 au lait please", hash)).toBe(true);
+  });
+
+  it("uses Argon2id at or above OWASP's minimum by default", async () => {
+    const hash = await hashPassword(PASSWORD);
+    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(hash);
+    expect(match).not.toBeNull();
+    const [m, t, p] = (match ?? []).slice(1).map(Number) as [number, number, number];
+    // OWASP Password Storage Cheat Sheet, Argon2id: m=47104 (46 MiB)/t=1, 19456/2, 12288/3,
+    // 9216/4 or 7168/5, each with p=1. A configuration is at the floor when its memory and
+    // passes reach one of those pairs.
+    const floors: [number, number][] = [
+      [47_104, 1],
+      [19_456, 2],
+      [12_288, 3],
+      [9_216, 4],
+      [7_168, 5],
+    ];
+    expect(floors.some(([minM, minT]) => m >= minM && t >= minT)).toBe(true);
+    expect(p).toBeGreaterThanOrEqual(1);
     expect(needsRehash(hash)).toBe(false);
-    expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
+    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
   });
 
-  it("asks for a new hash when the parameters differ", async () => {
-    const old = await hashPassword("correct horse battery staple", { n: 2048, r: 8, p: 1 });
+  it("still verifies scrypt hashes and asks for them to be replaced", async () => {
+    const old = await hashPassword(PASSWORD, OLD_SCRYPT);
+    expect(old).toMatch(/^scrypt\$2048\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(await verifyPassword(PASSWORD, old)).toBe(true);
+    expect(await verifyPassword(`${PASSWORD}r`, old)).toBe(false);
     expect(needsRehash(old)).toBe(true);
-    expect(needsRehash(old, 2048)).toBe(false);
-    expect(needsRehash(old, { n: 2048, r: 8, p: 2 })).toBe(true);
-    expect(await verifyPassword("correct horse battery staple", old)).toBe(true);
+    expect(needsRehash(old, OLD_SCRYPT)).toBe(false);
+    expect(needsRehash(old, { ...OLD_SCRYPT, p: 2 })).toBe(true);
   });
 
-  it("never matches a malformed or tampered hash", async () => {
+  it("asks for a new hash when the Argon2id parameters differ", async () => {
+    const cheap = await hashPassword(PASSWORD, CHEAP);
+    expect(needsRehash(cheap)).toBe(true);
+    expect(needsRehash(cheap, CHEAP)).toBe(false);
+    expect(needsRehash(cheap, { ...CHEAP, iterations: 2 })).toBe(true);
+    expect(needsRehash(await hashPassword(PASSWORD, DEFAULT_PARAMS))).toBe(false);
+  });
+
+  it("never matches a malformed, foreign or tampered hash", async () => {
+    const good = await hashPassword(PASSWORD, CHEAP);
     expect(await verifyPassword("x", "")).toBe(false);
     expect(await verifyPassword("x", "md5$abc")).toBe(false);
     expect(await verifyPassword("x", "scrypt$99999999$8$1$aaaa$bbbb")).toBe(false);
     expect(await verifyPassword("x", "scrypt$1024$8$100000$aaaa$bbbb")).toBe(false);
+    expect(await verifyPassword(PASSWORD, "$argon2id$v=19$m=64,t=1,p=1$garbage")).toBe(false);
+    // Argon2i/Argon2d and huge costs are refused before any work is done.
+    expect(await verifyPassword(PASSWORD, good.replace("$argon2id$", "$argon2i$"))).toBe(false);
+    const huge = good.replace("m=64,t=1", "m=4194304,t=1");
+    expect(await verifyPassword(PASSWORD, huge)).toBe(false);
+    expect(await verifyPassword(PASSWORD, good.replace("t=1,", "t=1000,"))).toBe(false);
   });
 
   it("asks for long passwords", () => {
     expect(passwordProblem("short")).toMatch(/at least 12/);
     expect(passwordProblem("aaaaaaaaaaaaaaa")).toMatch(/repeat/);
-    expect(passwordProblem("correct horse battery staple")).toBeUndefined();
+    expect(passwordProblem(PASSWORD)).toBeUndefined();
   });
 });

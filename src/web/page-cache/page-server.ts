@@ -1,6 +1,5 @@
 import { createServer, type Server, type ServerOptions } from "node:http";
 import { getRequestListener } from "@hono/node-server";
-import type { Hono } from "hono";
 import { serveCachedPage } from "./node-fast-path.js";
 import type { PageCache } from "./page-cache.js";
 
@@ -9,11 +8,11 @@ import type { PageCache } from "./page-cache.js";
  * Hono (see `serveCachedPage`); without a cache it is the plain Hono adapter.
  */
 export function createPageServer(
-  app: Hono,
+  fetch: (request: Request) => Response | Promise<Response>,
   cache: PageCache | undefined,
   options: ServerOptions = {},
 ): Server {
-  const listener = getRequestListener(app.fetch);
+  const listener = getRequestListener(fetch);
   return createServer(options, (req, res) => {
     if (cache && serveCachedPage(cache, req, res)) return;
     void listener(req, res);
