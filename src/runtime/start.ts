@@ -11,6 +11,8 @@ import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
 import { createApp } from "../site/app.js";
 import type { SiteDeps } from "../site/site-deps.js";
+import { loadTrendReplay } from "../trends/demo-replay.js";
+import { isEmptyDatabase } from "./empty-database.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -30,6 +32,8 @@ export async function startResou(
   const database = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
   await migrateToLatest(database);
   await ensureCategories(database.db, config.CATEGORIES);
+  // Decided before the demo articles arrive: "empty" means a first start, nothing stored yet.
+  const firstStart = config.DEMO_TRENDS && (await isEmptyDatabase(database));
   if (config.DEMO_CONTENT) {
     const loaded = await loadDemoContentIfEmpty(database, {
       now: clock.now(),
@@ -37,6 +41,13 @@ export async function startResou(
       timeZone: config.TIME_ZONE,
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
+  }
+  if (firstStart) {
+    const replay = await loadTrendReplay(database.db, clock.now());
+    log.info(
+      { lists: replay.stored, from: replay.from, to: replay.to },
+      "loaded the recorded hot-search day (a marked replay) into the empty database",
+    );
   }
   // One related-articles engine per process, built on first use and kept current after
   // every publishing action (newsroom hooks) and every minute (scheduler).

@@ -9,6 +9,7 @@ import { jobsMigration } from "./0200-jobs.js";
 import { lastChangeIndexMigration } from "./0210-last-change-index.js";
 import { trendsMigration } from "./0300-trends.js";
 import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
+import { trendReplayMigration } from "./0330-trend-replay.js";
 import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0210-last-change-index": lastChangeIndexMigration,
   "0300-trends": trendsMigration,
   "0320-trend-title-machine": trendTitleMachineMigration,
+  "0330-trend-replay": trendReplayMigration,
   "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,

@@ -2,10 +2,12 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { Layout } from "../../site/views/layout.js";
 import type { SiteContext } from "../../site/views/site-context.js";
+import type { ReplaySpan } from "../replay-queries.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { rankHeatChartSvg } from "./rank-chart-svg.js";
+import { ReplayNote } from "./replay-note.js";
 import { dateTime, heatText, LABEL_NAMES } from "./trend-format.js";
 
 const STATE_TEXT: Record<string, string> = {
@@ -46,7 +48,9 @@ export const TopicPage: FC<{
   site: SiteContext;
   facts: TopicFacts;
   coverage: { slug: string; headline: string } | null;
-}> = ({ site, facts, coverage }) => {
+  /** Set when some of the topic's sightings come from the recorded demo day. */
+  replay?: ReplaySpan | null;
+}> = ({ site, facts, coverage, replay }) => {
   const shown = facts.isHashtag ? `#${facts.word}#` : facts.word;
   const searchUrl = `https://s.weibo.com/weibo?q=${encodeURIComponent(facts.query)}`;
   return (
@@ -69,6 +73,12 @@ export const TopicPage: FC<{
         ) : null}
       </h1>
       <p class="dek">{STATE_TEXT[facts.state] ?? facts.state}</p>
+      {replay ? (
+        <ReplayNote span={replay} timeZone={site.timeZone}>
+          This curve comes from Weibo's real hot-search lists recorded that day, shipped with the
+          site as demo data, not from live polling.
+        </ReplayNote>
+      ) : null}
       <figure>
         {raw(topicChart(facts, site.timeZone))}
         <figcaption>

@@ -3,8 +3,10 @@ import { HTML, renderToString, sendBody } from "../../site/page-response.js";
 import { loadSiteContext } from "../../site/site-context-loader.js";
 import type { SiteDeps } from "../../site/site-deps.js";
 import { MessagePage } from "../../site/views/message-page.js";
+import { replaySpan } from "../replay-queries.js";
 import { readHealth, recentFetches } from "../source-health.js";
-import { coverageFor, hotSearchNow, topicFacts } from "../trend-queries.js";
+import { coverageForTopics } from "../topic-coverage.js";
+import { hotSearchNow, topicFacts } from "../trend-queries.js";
 import { HotSearchPage } from "./hot-search-page.js";
 import { SourceStatusPage } from "./source-status-page.js";
 import { TopicPage } from "./topic-page.js";
@@ -18,8 +20,9 @@ export function trendsRoutes(deps: SiteDeps): Hono {
 
   app.get("/trends", async (c) => {
     const site = await loadSiteContext(deps, c.req.path);
-    const now = await hotSearchNow(deps.database.db);
-    const body = await renderToString(<HotSearchPage site={site} now={now} />);
+    const now = await hotSearchNow(deps.database.db, deps.clock.now().toISOString());
+    const replay = now.snapshot?.isReplay ? await replaySpan(deps.database.db) : null;
+    const body = await renderToString(<HotSearchPage site={site} now={now} replay={replay} />);
     return sendBody(c, body, HTML, {
       tags: ["trends"],
       maxAge: 30,
@@ -29,7 +32,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
 
   // The same list as data, for a page script or a client that refreshes every minute.
   app.get("/trends/now.json", async (c) => {
-    const now = await hotSearchNow(deps.database.db);
+    const now = await hotSearchNow(deps.database.db, deps.clock.now().toISOString());
     return c.json(now, 200, { "Cache-Control": "public, max-age=30, stale-while-revalidate=60" });
   });
 
@@ -46,8 +49,18 @@ export function trendsRoutes(deps: SiteDeps): Hono {
       );
       return sendBody(c, await renderToString(page), HTML, { tags: ["trends"], maxAge: 30 }, 404);
     }
-    const coverage = (await coverageFor(deps.database.db, [facts.word])).get(facts.word) ?? null;
-    const body = await renderToString(<TopicPage site={site} facts={facts} coverage={coverage} />);
+    const [covered, replay] = await Promise.all([
+      coverageForTopics(deps.database.db, [facts], deps.clock.now().toISOString()),
+      replaySpan(deps.database.db, facts.id),
+    ]);
+    const body = await renderToString(
+      <TopicPage
+        site={site}
+        facts={facts}
+        coverage={covered.get(facts.id) ?? null}
+        replay={replay}
+      />,
+    );
     return sendBody(c, body, HTML, {
       tags: ["trends", `topic:${facts.id}`],
       maxAge: 60,
