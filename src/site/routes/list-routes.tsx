@@ -10,7 +10,7 @@ import {
   lastPublicChange,
 } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
-import { hotSearchNow } from "../../trends/trend-queries.js";
+import { loadHomeData } from "../home/home-data.js";
 import { HTML, renderToString, sendBody } from "../page-response.js";
 import { loadSiteContext } from "../site-context-loader.js";
 import type { SiteDeps } from "../site-deps.js";
@@ -28,27 +28,18 @@ export function listRoutes(deps: SiteDeps) {
   app.get("/", async (c) => {
     const site = await loadSiteContext(deps, "/");
     const at = now();
-    const latest = await listPublished(db, at, {}, { limit: 11, offset: 0 });
-    const hot = await hotSearchNow(db);
-    const byCategory = await Promise.all(
-      site.categories.map(async (cat) => {
-        const row = await findCategoryBySlug(db, cat.slug);
-        const articles = row
-          ? await listPublished(db, at, { categoryId: row.id }, { limit: 4, offset: 0 })
-          : [];
-        return { ...cat, articles };
-      }),
-    );
+    const view = await loadHomeData(db, at, site.categories);
     const page = (
       <HomePage
         site={site}
         meta={{ title: `${site.siteName}: ${site.tagline}`, description: site.tagline, path: "/" }}
-        view={{ top: latest[0], latest: latest.slice(1), byCategory, hot: hot.rows.slice(0, 10) }}
+        view={view}
       />
     );
+    const shown = [view.lead, ...view.grid, ...view.rows.flatMap((r) => r.articles)];
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: await lastPublicChange(db, at),
-      tags: ["home", "articles", "trends"],
+      tags: ["home", "articles", "trends", ...shown.flatMap((a) => (a ? [`article:${a.id}`] : []))],
     });
   });
 

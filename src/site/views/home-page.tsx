@@ -1,28 +1,67 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
-import type { HotRow } from "../../trends/trend-queries.js";
 import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
+import { ReplayNote } from "../../trends/web/replay-note.js";
+import { timeOfDay } from "../../trends/web/trend-format.js";
+import type { HomeData, TrendingModule } from "../home/home-data.js";
 import { Layout } from "./layout.js";
 import type { PageMeta, SiteContext } from "./site-context.js";
-import { articlePath, StoryList, StoryMeta } from "./story-list.js";
+import { articlePath, StoryMeta } from "./story-list.js";
 
-export interface HomeView {
-  top?: ArticleSummary | undefined;
-  latest: ArticleSummary[];
-  byCategory: { slug: string; name: string; articles: ArticleSummary[] }[];
-  /** The top of Weibo's hot-search list right now, when the tracker has one. */
-  hot: HotRow[];
-}
+export type HomeView = HomeData;
 
-const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
-  <section aria-labelledby="hot-title" class="hot-now">
-    <h2 id="hot-title" class="section-title">
-      <a href="/trends">Hot on Weibo now</a>
+/** A story in the grid or a category row: headline and meta, the dek where there is room. */
+const StoryCard: FC<{ article: ArticleSummary; showDek?: boolean }> = ({
+  article,
+  showDek = false,
+}) => (
+  <li class="card">
+    <div class="card-text">
+      <h3>
+        <a href={articlePath(article.slug)}>{article.headline}</a>
+      </h3>
+      {showDek && article.dek ? <p class="card-dek">{article.dek}</p> : null}
+      <StoryMeta article={article} />
+    </div>
+  </li>
+);
+
+const LeadStory: FC<{ article: ArticleSummary }> = ({ article }) => (
+  <section class="lead-story" aria-labelledby="lead-title">
+    <div class="lead-text">
+      <p class="kicker">
+        <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
+      </p>
+      <h2 id="lead-title">
+        <a href={articlePath(article.slug)}>{article.headline}</a>
+      </h2>
+      {article.dek ? <p class="dek">{article.dek}</p> : null}
+      <StoryMeta article={article} />
+    </div>
+  </section>
+);
+
+/** The top of Weibo's list: rank, topic, English title where stored, our story when we wrote one. */
+const Trending: FC<{ module: TrendingModule; timeZone: string }> = ({ module, timeZone }) => (
+  <section class="trending" aria-labelledby="trending-title">
+    <h2 id="trending-title" class="section-title">
+      <a href="/trends">{module.replay ? "Trending on Weibo" : "Trending on Weibo now"}</a>
     </h2>
-    <ol>
-      {rows.map((row) => (
-        <li>
-          <a href={`/trends/topic/${row.topicId}`} lang="zh-CN">
+    {module.replay ? (
+      <ReplayNote span={module.replay} timeZone={timeZone}>
+        Recorded lists shipped as demo data, not today's.
+      </ReplayNote>
+    ) : (
+      <p class="meta">
+        Hot-search list of{" "}
+        <time datetime={module.capturedAt}>{timeOfDay(module.capturedAt, timeZone)}</time>, without
+        advertising slots.
+      </p>
+    )}
+    <ol class="trending-list">
+      {module.rows.map((row) => (
+        <li value={row.rank}>
+          <a href={`/trends/topic/${row.topicId}`} lang="zh-Hans">
             {row.isHashtag ? `#${row.word}#` : row.word}
           </a>
           {row.titleEn ? (
@@ -32,8 +71,11 @@ const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
             </span>
           ) : null}
           {row.coverage ? (
-            <span class="trend-en">
-              Our story: <a href={`/news/${row.coverage.slug}`}>{row.coverage.headline}</a>
+            <span class="our-story">
+              <span class="story-label">Our story: </span>
+              <a class="trend-story" href={articlePath(row.coverage.slug)}>
+                {row.coverage.headline}
+              </a>
             </span>
           ) : null}
         </li>
@@ -49,48 +91,43 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
 }) => (
   <Layout site={site} meta={meta}>
     <h1 class="visually-hidden">{site.siteName}: latest stories</h1>
-    {view.top ? (
-      <div class={view.hot.length ? "home-grid" : "home-grid solo"}>
-        <div>
-          <section class="lead-story" aria-labelledby="top-story">
-            <p class="kicker">
-              <a href={`/category/${view.top.category.slug}`}>{view.top.category.name}</a>
-            </p>
-            <h2 id="top-story">
-              <a href={articlePath(view.top.slug)}>{view.top.headline}</a>
+    <div class={view.trending ? "front" : "front solo"}>
+      <div class="front-main">
+        {view.lead ? (
+          <LeadStory article={view.lead} />
+        ) : (
+          <p>No articles have been published yet.</p>
+        )}
+        {view.grid.length > 0 ? (
+          <section class="top-stories" aria-labelledby="top-stories-title">
+            <h2 id="top-stories-title" class="section-title">
+              Top stories
             </h2>
-            {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
-            <StoryMeta article={view.top} />
+            <ul class="card-grid">
+              {view.grid.map((a) => (
+                <StoryCard article={a} showDek={true} />
+              ))}
+            </ul>
           </section>
-          {view.latest.length ? (
-            <section aria-labelledby="latest-title">
-              <h2 id="latest-title" class="section-title">
-                Latest
-              </h2>
-              <StoryList articles={view.latest} />
-            </section>
-          ) : null}
-        </div>
-        {view.hot.length ? (
-          <aside aria-label="Weibo hot search">
-            <HotNow rows={view.hot} />
-          </aside>
         ) : null}
       </div>
-    ) : (
-      <p>No articles have been published yet.</p>
-    )}
-    <div class="category-grid">
-      {view.byCategory
-        .filter((c) => c.articles.length > 0)
-        .map((c) => (
-          <section aria-labelledby={`cat-${c.slug}`}>
-            <h2 id={`cat-${c.slug}`} class="section-title">
-              <a href={`/category/${c.slug}`}>{c.name}</a>
-            </h2>
-            <StoryList articles={c.articles} showDek={false} />
-          </section>
-        ))}
+      {view.trending ? (
+        <aside class="front-aside" aria-label="Weibo hot search">
+          <Trending module={view.trending} timeZone={site.timeZone} />
+        </aside>
+      ) : null}
     </div>
+    {view.rows.map((row) => (
+      <section class="category-row" aria-labelledby={`cat-${row.slug}`}>
+        <h2 id={`cat-${row.slug}`} class="section-title">
+          <a href={`/category/${row.slug}`}>{row.name}</a>
+        </h2>
+        <ul class="card-grid row">
+          {row.articles.map((a) => (
+            <StoryCard article={a} />
+          ))}
+        </ul>
+      </section>
+    ))}
   </Layout>
 );
