@@ -1,7 +1,7 @@
+import { EXIT_OK, EXIT_USAGE, group, type LeafCommand } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import { loadTrendReplay } from "../trends/demo-replay.js";
 import { replayDate } from "../trends/web/replay-note.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { EXIT_OK, EXIT_USAGE, group, type LeafCommand } from "./command.js";
 
 const trends: LeafCommand = {
   name: "trends",

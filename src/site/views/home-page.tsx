@@ -3,9 +3,9 @@ import type { ArticleSummary } from "../../content/article-queries.js";
 import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
 import { ReplayNote } from "../../trends/web/replay-note.js";
 import { timeOfDay } from "../../trends/web/trend-format.js";
+import { Layout } from "../../web/layout.js";
+import type { PageMeta, SiteContext } from "../../web/site-context.js";
 import type { HomeData, TrendingModule } from "../home/home-data.js";
-import { Layout } from "./layout.js";
-import type { PageMeta, SiteContext } from "./site-context.js";
 import { articlePath, StoryMeta } from "./story-list.js";
 
 export type HomeView = HomeData;
