@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.js";
+import { mediaRoutes } from "../media/web/media-routes.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
 import { feedRoutes } from "../site/feeds/feed-routes.js";
@@ -67,6 +68,7 @@ export function createApp(deps: SiteDeps): Hono {
   app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
   app.get("/healthz", (c) => c.json({ ok: true }));
 
+  app.route("/", mediaRoutes(deps));
   app.route("/", listRoutes(deps));
   app.route("/", articleRoutes(deps));
   app.route("/", searchRoutes(deps));

@@ -24,6 +24,13 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier")
     .default("public"),
+  /**
+   * Folder for files the site keeps besides its database (uploaded images under `media/`).
+   * Unset: the SQLite file's folder, or `./data` with PostgreSQL.
+   */
+  DATA_DIR: z.string().min(1).optional(),
+  /** Largest image file an editor may upload, in bytes; bigger uploads are refused. */
+  MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(100000).max(100000000).default(15000000),
   /** Comma-separated roles this process plays: web, worker, scheduler. */
   ROLES: z
     .string()

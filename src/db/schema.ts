@@ -42,6 +42,7 @@ export interface Tables {
   story_source: StorySourceTable;
   research_problem: ResearchProblemTable;
   story_pasted_link: StoryPastedLinkTable;
+  article_picture: ArticlePictureTable;
 }
 
 export interface CategoryTable {
@@ -548,4 +549,20 @@ export interface StoryPastedLinkTable {
   url: string;
   added_at: string;
   added_by: number | null;
+}
+
+/** An article's uploaded lead image (migration 1100); `variants` is JSON `StoredVariant[]`. */
+export interface ArticlePictureTable {
+  article_id: number;
+  /** sha256 hex of the cleaned, oriented image: names its variants in the media store. */
+  content_hash: string;
+  /** Pixel size after orientation (and after the largest-side cap), never upscaled. */
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: string;
+  uploaded_at: string;
+  uploaded_by: number | null;
 }

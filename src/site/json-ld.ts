@@ -1,9 +1,40 @@
 import type { ArticleFull } from "../content/article-queries.js";
 import { toZonedIso } from "../content/zoned-time.js";
+import { mediaUrls } from "../media/media-urls.js";
 import { absoluteUrl, type SiteContext } from "../web/site-context.js";
 
-/** schema.org NewsArticle for an article page, dates with their zone offset. */
-export function newsArticleJsonLd(site: SiteContext, article: ArticleFull, path: string): object {
+/** An image with its pixel size, as structured data wants it. */
+export interface SizedImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The publisher: the 600×60 wordmark Google asks of Article publishers (not the favicon). */
+export function publisherJsonLd(site: SiteContext): object {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: site.siteName,
+    url: site.siteUrl,
+    logo: {
+      "@type": "ImageObject",
+      url: absoluteUrl(site, mediaUrls.logoWide),
+      width: 600,
+      height: 60,
+    },
+  };
+}
+
+/**
+ * schema.org NewsArticle for an article page, dates with their zone offset. `image` is the
+ * uploaded lead image or the share card (sized); an imported image URL is used as given.
+ */
+export function newsArticleJsonLd(
+  site: SiteContext,
+  article: ArticleFull,
+  path: string,
+  image?: SizedImage,
+): object {
   const url = absoluteUrl(site, path);
   const authorUrl = absoluteUrl(site, `/byline/${article.author.slug}`);
   return {
@@ -22,15 +53,23 @@ export function newsArticleJsonLd(site: SiteContext, article: ArticleFull, path:
         url: authorUrl,
       },
     ],
-    publisher: {
-      "@type": "NewsMediaOrganization",
-      name: site.siteName,
-      url: site.siteUrl,
-      logo: { "@type": "ImageObject", url: absoluteUrl(site, "/favicon.svg") },
-    },
+    publisher: publisherJsonLd(site),
     articleSection: article.category.name,
     ...(article.tags.length ? { keywords: article.tags.map((t) => t.name).join(", ") } : {}),
-    ...(article.imageUrl ? { image: [article.imageUrl] } : {}),
+    ...(image
+      ? {
+          image: [
+            {
+              "@type": "ImageObject",
+              url: absoluteUrl(site, image.url),
+              width: image.width,
+              height: image.height,
+            },
+          ],
+        }
+      : article.imageUrl
+        ? { image: [article.imageUrl] }
+        : {}),
     wordCount: article.wordCount,
     inLanguage: "en",
     isAccessibleForFree: true,

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
+import { mediaUrls } from "../media/media-urls.js";
 import { shareScript, stylesheet } from "./assets.js";
 import { absoluteUrl, type PageMeta, type SiteContext } from "./site-context.js";
 
@@ -37,7 +38,15 @@ const Head: FC<{ site: SiteContext; meta: PageMeta; withScript: boolean }> = ({
       <meta property="og:description" content={meta.description} />
       <meta property="og:url" content={canonical} />
       <meta property="og:locale" content="en_GB" />
-      {meta.imageUrl ? <meta property="og:image" content={meta.imageUrl} /> : null}
+      {meta.imageUrl ? (
+        <meta property="og:image" content={absoluteUrl(site, meta.imageUrl)} />
+      ) : null}
+      {meta.imageUrl && meta.imageWidth && meta.imageHeight ? (
+        <>
+          <meta property="og:image:width" content={String(meta.imageWidth)} />
+          <meta property="og:image:height" content={String(meta.imageHeight)} />
+        </>
+      ) : null}
       {meta.imageUrl && meta.imageAlt ? (
         <meta property="og:image:alt" content={meta.imageAlt} />
       ) : null}
@@ -47,7 +56,9 @@ const Head: FC<{ site: SiteContext; meta: PageMeta; withScript: boolean }> = ({
       <meta name="twitter:card" content={meta.imageUrl ? "summary_large_image" : "summary"} />
       <meta name="twitter:title" content={meta.title} />
       <meta name="twitter:description" content={meta.description} />
-      {meta.imageUrl ? <meta name="twitter:image" content={meta.imageUrl} /> : null}
+      {meta.imageUrl ? (
+        <meta name="twitter:image" content={absoluteUrl(site, meta.imageUrl)} />
+      ) : null}
       <link
         rel="alternate"
         type="application/rss+xml"
@@ -87,6 +98,7 @@ const Header: FC<{ site: SiteContext }> = ({ site }) => (
       <div class="masthead">
         <div class="brand-block">
           <a class="brand" href="/">
+            <img class="brand-mark" src={mediaUrls.logoMark} alt="" width={32} height={32} />
             {site.siteName}
             <span aria-hidden="true"> 热搜</span>
           </a>

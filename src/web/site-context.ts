@@ -19,6 +19,9 @@ export interface PageMeta {
   type?: "website" | "article";
   imageUrl?: string;
   imageAlt?: string;
+  /** Pixel size of `imageUrl`, when known (og:image:width/height). */
+  imageWidth?: number;
+  imageHeight?: number;
   jsonLd?: object[];
   noindex?: boolean;
   /** Feed links advertised in <head> (site-wide when omitted). */

@@ -2,6 +2,7 @@ import type { Config } from "../config/env.js";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import type { Database } from "../db/database.js";
+import type { MediaStore } from "../media/storage/media-store.js";
 
 /** Called after a public article changed (published, edited, unpublished, corrected). */
 export type ArticleChangeListener = (change: {
@@ -18,4 +19,6 @@ export interface SiteDeps {
   log: Logger;
   /** Work that must finish before a publishing action returns (related lists, caches). */
   articleListeners?: ArticleChangeListener[];
+  /** Where uploaded images are kept; the disk store under the data folder when absent. */
+  media?: MediaStore;
 }

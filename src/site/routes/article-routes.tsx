@@ -4,6 +4,7 @@ import { findArticleBySlug, relatedArticles } from "../../content/article-querie
 import { loadCitedSources } from "../../content/cited-sources.js";
 import { isSlug } from "../../content/slug.js";
 import { toZonedIso } from "../../content/zoned-time.js";
+import { articleImage } from "../../media/article-image.js";
 import { topicFactsForHashtag } from "../../trends/trend-queries.js";
 import { HashtagTrendBox } from "../../trends/web/hashtag-trend-box.js";
 import { Layout } from "../../web/layout.js";
@@ -58,6 +59,7 @@ export function articleRoutes(deps: SiteDeps) {
     const trend = article.hashtag
       ? await topicFactsForHashtag(deps.database.db, article.hashtag)
       : null;
+    const image = await articleImage(deps.database.db, article);
     const path = articlePath(article.slug);
     const canonicalUrl = absoluteUrl(site, path);
     const description = article.dek || article.plainText.slice(0, 200).replace(/\s+\S*$/, "…");
@@ -70,8 +72,17 @@ export function articleRoutes(deps: SiteDeps) {
           description,
           path,
           type: "article",
-          imageUrl: article.imageUrl || undefined,
-          imageAlt: article.imageAlt || undefined,
+          ...(image.share
+            ? {
+                imageUrl: image.share.url,
+                imageWidth: image.share.width,
+                imageHeight: image.share.height,
+                imageAlt: image.share.alt,
+              }
+            : {
+                imageUrl: article.imageUrl || undefined,
+                imageAlt: article.imageAlt || undefined,
+              }),
           feeds: {
             title: `${site.siteName}: ${article.category.name}`,
             base: `/category/${article.category.slug}`,
@@ -83,7 +94,7 @@ export function articleRoutes(deps: SiteDeps) {
             ...article.tags.map((t): [string, string] => ["article:tag", t.name]),
           ],
           jsonLd: [
-            newsArticleJsonLd(site, article, path),
+            newsArticleJsonLd(site, article, path, image.share),
             breadcrumbJsonLd(site, [
               { name: "Home", path: "/" },
               { name: article.category.name, path: `/category/${article.category.slug}` },
@@ -97,6 +108,7 @@ export function articleRoutes(deps: SiteDeps) {
             article,
             related,
             canonicalUrl,
+            ...(image.lead ? { lead: image.lead } : {}),
             sources: await loadCitedSources(deps.database.db, article.id),
             checks: await publicCheckSummary(deps.database.db, article.id),
             ...(trend
@@ -106,7 +118,13 @@ export function articleRoutes(deps: SiteDeps) {
         />
       </Layout>
     );
-    const newest = [article.updatedAt, ...related.map((r) => r.updatedAt)].sort().at(-1);
+    const newest = [
+      article.updatedAt,
+      ...(image.uploadedAt ? [image.uploadedAt] : []),
+      ...related.map((r) => r.updatedAt),
+    ]
+      .sort()
+      .at(-1);
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: newest,
       tags: [

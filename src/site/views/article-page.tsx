@@ -7,7 +7,9 @@ import type { CitedSource } from "../../content/cited-sources.js";
 import { renderMarkdown } from "../../content/markdown.js";
 import { slugify } from "../../content/slug.js";
 import { formatLongDate } from "../../content/zoned-time.js";
+import type { PictureView } from "../../media/picture-view.js";
 import { shareLinks, weiboSearchUrl } from "../share-links.js";
+import { Picture } from "./picture.js";
 import { StoryMeta } from "./story-list.js";
 
 export interface ArticleView {
@@ -20,6 +22,8 @@ export interface ArticleView {
   sources?: CitedSource[];
   /** Counts from the newest claim check; null or absent for stories never checked. */
   checks?: PublicCheckSummary | null;
+  /** The uploaded lead image, drawn under the byline (never the share card). */
+  lead?: PictureView;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -159,6 +163,14 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
         ) : null}
         <span>{Math.max(1, Math.round(article.wordCount / 230))} min read</span>
       </div>
+      {view.lead ? (
+        <Picture
+          picture={view.lead}
+          sizes="(min-width: 760px) 720px, calc(100vw - 2rem)"
+          eager
+          className="lead-picture"
+        />
+      ) : null}
       {article.isDemo ? (
         <p class="demo-note">
           Demo article: sample text shipped with Resou to show how pages look.
