@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import { type ArticleSummary, listPublished } from "../../content/article-queries.js";
 import { findCategoryBySlug } from "../../content/taxonomy-queries.js";
 import type { Tables } from "../../db/schema.js";
+import { loadArticlePictures } from "../../media/article-pictures.js";
+import type { PictureView } from "../../media/picture-view.js";
 import { type ReplaySpan, replaySpan } from "../../trends/replay-queries.js";
 import { type HotRow, hotSearchNow } from "../../trends/trend-queries.js";
 
@@ -25,6 +27,8 @@ export interface HomeData {
   trending: TrendingModule | null;
   /** Categories in navigation order, each without the stories shown above; empty ones left out. */
   rows: { slug: string; name: string; articles: ArticleSummary[] }[];
+  /** Pictures of the lead and the grid (uploaded lead image, else the share card). */
+  pictures: Map<number, PictureView>;
 }
 
 /**
@@ -42,6 +46,7 @@ export async function loadHomeData(
     hotSearchNow(db, now),
   ]);
   const shown = latest.map((a) => a.id);
+  const pictures = await loadArticlePictures(db, shown);
   const rows = await Promise.all(
     categories.map(async (cat) => {
       const row = await findCategoryBySlug(db, cat.slug);
@@ -71,5 +76,6 @@ export async function loadHomeData(
     grid: latest.slice(1),
     trending,
     rows: rows.filter((r) => r.articles.length > 0),
+    pictures,
   };
 }

@@ -1,21 +1,39 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
+import type { PictureView } from "../../media/picture-view.js";
 import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
 import { ReplayNote } from "../../trends/web/replay-note.js";
 import { timeOfDay } from "../../trends/web/trend-format.js";
 import { Layout } from "../../web/layout.js";
 import type { PageMeta, SiteContext } from "../../web/site-context.js";
 import type { HomeData, TrendingModule } from "../home/home-data.js";
+import { Picture } from "./picture.js";
 import { articlePath, StoryMeta } from "./story-list.js";
 
 export type HomeView = HomeData;
 
+/**
+ * A generated share card repeats the headline printed beside it, so there it is decorative
+ * (empty alt); an uploaded photo keeps the alt text the editor wrote.
+ */
+function beside(picture: PictureView): PictureView {
+  return picture.isCard ? { ...picture, alt: "" } : picture;
+}
+
 /** A story in the grid or a category row: headline and meta, the dek where there is room. */
-const StoryCard: FC<{ article: ArticleSummary; showDek?: boolean }> = ({
+const StoryCard: FC<{ article: ArticleSummary; showDek?: boolean; picture?: PictureView }> = ({
   article,
   showDek = false,
+  picture,
 }) => (
-  <li class="card">
+  <li class={picture ? "card with-picture" : "card"}>
+    {picture ? (
+      <Picture
+        picture={beside(picture)}
+        className="card-picture"
+        sizes="(min-width: 80rem) 17rem, (min-width: 64rem) 20vw, (min-width: 40rem) 45vw, 6.5rem"
+      />
+    ) : null}
     <div class="card-text">
       <h3>
         <a href={articlePath(article.slug)}>{article.headline}</a>
@@ -26,8 +44,19 @@ const StoryCard: FC<{ article: ArticleSummary; showDek?: boolean }> = ({
   </li>
 );
 
-const LeadStory: FC<{ article: ArticleSummary }> = ({ article }) => (
-  <section class="lead-story" aria-labelledby="lead-title">
+const LeadStory: FC<{ article: ArticleSummary; picture?: PictureView | undefined }> = ({
+  article,
+  picture,
+}) => (
+  <section class={picture ? "lead-story with-picture" : "lead-story"} aria-labelledby="lead-title">
+    {picture ? (
+      <Picture
+        picture={beside(picture)}
+        className="lead-picture"
+        eager={true}
+        sizes="(min-width: 80rem) 34rem, (min-width: 64rem) 42vw, (min-width: 48rem) 58vw, 100vw"
+      />
+    ) : null}
     <div class="lead-text">
       <p class="kicker">
         <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
@@ -94,7 +123,7 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
     <div class={view.trending ? "front" : "front solo"}>
       <div class="front-main">
         {view.lead ? (
-          <LeadStory article={view.lead} />
+          <LeadStory article={view.lead} picture={view.pictures.get(view.lead.id)} />
         ) : (
           <p>No articles have been published yet.</p>
         )}
@@ -104,9 +133,14 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
               Top stories
             </h2>
             <ul class="card-grid">
-              {view.grid.map((a) => (
-                <StoryCard article={a} showDek={true} />
-              ))}
+              {view.grid.map((a) => {
+                const picture = view.pictures.get(a.id);
+                return picture ? (
+                  <StoryCard article={a} showDek={true} picture={picture} />
+                ) : (
+                  <StoryCard article={a} showDek={true} />
+                );
+              })}
             </ul>
           </section>
         ) : null}
