@@ -1,7 +1,8 @@
 /**
- * `npm run lighthouse`: starts Resou on a temp SQLite database with the demo content, runs
- * Lighthouse (Debian's chromium, headless) with the mobile and desktop presets on the home,
- * an article, a category and the search page, and prints the four category scores. Reports
+ * `npm run lighthouse`: starts Resou on a temp SQLite database with the demo content and the
+ * recorded hot-search day, runs Lighthouse (Debian's chromium, headless) with the mobile and
+ * desktop presets on the home, an article, a category, the trends, a topic and the search
+ * page, and prints the four category scores. Reports
  * land in test-results/lighthouse/. `--strict` exits 1 when any score is below 100.
  * Not part of `npm test`: scores depend on the machine's load.
  */
@@ -51,7 +52,9 @@ async function main() {
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${join(dataDir, "resou.db")}`,
+    DATA_DIR: dataDir,
     DEMO_CONTENT: "1",
+    DEMO_TRENDS: "1",
     ROLES: "web",
   });
   const running = await startResou(config, createLogger("warn"));
@@ -61,10 +64,17 @@ async function main() {
     .select("slug")
     .orderBy("published_at", "desc")
     .executeTakeFirstOrThrow();
+  const topic = await running.database.db
+    .selectFrom("trend_topic")
+    .select("id")
+    .orderBy("peak_heat", "desc")
+    .executeTakeFirstOrThrow();
   const pages: [string, string][] = [
     ["home", "/"],
     ["article", `/news/${article.slug}`],
     ["category", "/category/news-politics"],
+    ["trends", "/trends"],
+    ["topic", `/trends/topic/${topic.id}`],
     ["search", "/search?q=typhoon"],
   ];
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
