@@ -1,4 +1,4 @@
-import type { ChartPoint } from "../../trends/trend-queries.js";
+import type { RankPoint } from "./card-trend.js";
 
 /** Ranks drawn on the card's axis: the hot search list has at most 50 ranked places. */
 export const WORST_RANK = 50;
@@ -9,7 +9,7 @@ const MAX_SEGMENTS = 300;
  * renders the same anywhere. Long histories are thinned to the best rank per time slice:
  * a card has 1000-odd pixels, and a day of minute polls has 1440 points.
  */
-export function rankCurveSvg(points: ChartPoint[], width: number, height: number): string | null {
+export function rankCurveSvg(points: RankPoint[], width: number, height: number): string | null {
   const sorted = points
     .map((p) => ({ t: Date.parse(p.at), rank: Math.min(Math.max(p.rank, 1), WORST_RANK) }))
     .filter((p) => Number.isFinite(p.t))

@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/schema.js";
-import { formatDuration } from "../../trends/trend-brief.js";
-import { topicFacts } from "../../trends/trend-queries.js";
 import { CardCache } from "./card-cache.js";
 import { type CardContent, CURVE_HEIGHT, CURVE_WIDTH } from "./card-layout.js";
 import { renderCardPng } from "./card-render.js";
 import { articleCardSubjects, type CardSubject, topicCardSubject } from "./card-subject.js";
+import { cardTrend, durationText } from "./card-trend.js";
 import { rankCurveSvg } from "./rank-curve.js";
 
 export interface CardSite {
@@ -28,11 +27,11 @@ async function contentOf(
   subject: CardSubject,
   site: CardSite,
 ): Promise<CardContent> {
-  const facts = subject.topicId === null ? null : await topicFacts(db, subject.topicId);
+  const facts = subject.topicId === null ? null : await cardTrend(db, subject.topicId);
   const curveSvg = facts ? rankCurveSvg(facts.points, CURVE_WIDTH, CURVE_HEIGHT) : null;
   const curveLabel =
     facts && curveSvg
-      ? `Best rank No. ${facts.peakRank ?? "—"} on Weibo's hot search · ${formatDuration(facts.secondsOnList)} on the list`
+      ? `Best rank No. ${facts.peakRank ?? "—"} on Weibo's hot search · ${durationText(facts.secondsOnList)} on the list`
       : site.tagline;
   return {
     siteName: site.siteName,

@@ -91,7 +91,6 @@ export async function processUpload(
   // EXIF orientations 5–8 turn the picture a quarter: width and height swap.
   const turned = (meta.orientation ?? 1) >= 5;
   const width = turned ? meta.height : meta.width;
-  const height = turned ? meta.width : meta.height;
   if (width < limits.minWidth)
     return refuse(
       "too_small",

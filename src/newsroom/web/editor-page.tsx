@@ -9,6 +9,7 @@ import type { DiffLine } from "../text-diff.js";
 import { AdminLayout, CsrfField, Field, FieldError } from "./admin-layout.js";
 import { CheckPanel, type JudgeState } from "./check-panel.js";
 import { DiffView } from "./diff-view.js";
+import { PicturePanel, type PicturePanelProps } from "./picture-panel.js";
 import { PublishPanel } from "./publish-panel.js";
 
 export interface EditorProps {
@@ -33,6 +34,8 @@ export interface EditorProps {
   flags?: StoredFlag[] | undefined;
   /** The LLM judge on the newest revision: off, not run yet, or its run. */
   judge?: JudgeState | undefined;
+  /** The lead picture panel (existing stories the actor may edit). */
+  picture?: Omit<PicturePanelProps, "articleId" | "csrf"> | undefined;
 }
 
 const Area: FC<{
@@ -225,6 +228,13 @@ export const EditorPage: FC<EditorProps> = (p) => {
                   <a href={`${action}/revisions`}>Revisions and diffs</a>
                 </p>
               </div>
+              {p.picture && can(actor, "story.edit", resourceOf(story)) ? (
+                <PicturePanel
+                  articleId={story.articleId}
+                  csrf={p.session?.csrfToken ?? ""}
+                  {...p.picture}
+                />
+              ) : null}
               <CheckPanel
                 articleId={story.articleId}
                 flags={p.flags ?? []}

@@ -14,7 +14,7 @@ import {
   type NewsroomContext,
 } from "./request-context.js";
 
-type Status = 200 | 400 | 403 | 404 | 409 | 410 | 422 | 429 | 503;
+type Status = 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503;
 
 export async function page(c: NewsroomContext, node: unknown, status: Status = 200) {
   c.header("Cache-Control", "no-store");

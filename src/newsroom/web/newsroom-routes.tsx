@@ -41,12 +41,22 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   }
   app.use("/admin/*", clientIpMiddleware(deps.config.TRUST_PROXY));
   // Oversized bodies are refused before anything reads them (the largest story is ~1.1 MB).
-  app.use(
-    "/admin/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.text("The form is too large to save. Shorten the text and try again.", 413),
-    }),
+  const formLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.text("The form is too large to save. Shorten the text and try again.", 413),
+  });
+  // A picture upload may carry the configured file size plus the form around it; the
+  // upload command then refuses a file over the limit with the editor page, not a bare 413.
+  const uploadLimit = bodyLimit({
+    maxSize: deps.config.MEDIA_MAX_UPLOAD_BYTES + MAX_BODY_BYTES,
+    onError: (c) =>
+      c.text(
+        `The file is too large: the limit is ${Math.floor(deps.config.MEDIA_MAX_UPLOAD_BYTES / 1e6)} MB.`,
+        413,
+      ),
+  });
+  app.use("/admin/*", (c, next) =>
+    (/^\/admin\/stories\/[0-9]+\/picture$/.test(c.req.path) ? uploadLimit : formLimit)(c, next),
   );
   app.use(
     "/admin/*",

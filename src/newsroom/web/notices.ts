@@ -16,6 +16,8 @@ const NOTICES: Record<string, string> = {
   "already-covered":
     "This topic is already covered: here is the story. Pasted links were added to it.",
   "flag-overridden": "Flag overridden; the reason is in the audit log.",
+  "picture-saved": "Lead picture saved.",
+  "picture-removed": "Lead picture removed; link previews show the share card again.",
 };
 
 export function notice(code: string | undefined): string | undefined {

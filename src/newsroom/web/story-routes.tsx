@@ -1,7 +1,16 @@
 import { Hono } from "hono";
 import { listFlags } from "../../checks/flag-store.js";
 import { loadJudgeRun } from "../../checks/judge-store.js";
+import { uploadedPictureView } from "../../media/article-pictures.js";
+import { loadPictures } from "../../media/picture-store.js";
 import { newToken } from "../auth/session-store.js";
+import {
+  editLeadPictureText,
+  type PictureText,
+  pictureTextSchema,
+  removeLeadPicture,
+  setLeadPicture,
+} from "../commands/picture-commands.js";
 import { createStory, saveStory } from "../commands/story-commands.js";
 import { judgeEnabled } from "../judge-job.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
@@ -37,7 +46,8 @@ export function storyRoutes(deps: NewsroomDeps) {
       EditorProps,
       "siteName" | "session" | "categories" | "timeZone" | "autosaveSeconds" | "flags" | "judge"
     >,
-    status: 200 | 409 | 422 = 200,
+    status: 200 | 409 | 413 | 422 = 200,
+    pictureInput?: { values: PictureText; errors: Record<string, string> },
   ) =>
     page(
       c,
@@ -49,10 +59,86 @@ export function storyRoutes(deps: NewsroomDeps) {
         autosaveSeconds={(await loadSettings(db))["editor.autosave_seconds"]}
         flags={props.story ? await listFlags(db, props.story.articleId) : []}
         judge={props.story ? await judgeStateOf(deps, props.story) : undefined}
+        picture={
+          props.story ? await picturePanelOf(props.story.articleId, pictureInput) : undefined
+        }
         {...props}
       />,
       status,
     );
+
+  const picturePanelOf = async (
+    articleId: number,
+    input?: { values: PictureText; errors: Record<string, string> },
+  ) => {
+    const stored = (await loadPictures(db, [articleId])).get(articleId);
+    return {
+      picture: stored ? uploadedPictureView(stored) : undefined,
+      values: input?.values,
+      errors: input?.errors,
+      maxMegabytes: Math.floor(deps.config.MEDIA_MAX_UPLOAD_BYTES / 1e6),
+    };
+  };
+
+  // Lead picture: a new file replaces the picture; without one, the words are edited.
+  app.post("/admin/stories/:id{[0-9]+}/picture", async (c) => {
+    const found = await storyFor(c, deps, "story.edit");
+    if ("response" in found) return found.response;
+    const { story } = found;
+    const values = {
+      alt: formValue(c, "alt"),
+      caption: formValue(c, "caption"),
+      credit: formValue(c, "credit"),
+    };
+    const again = (errors: Record<string, string>, status: 413 | 422, flash: string) =>
+      editor(
+        c,
+        {
+          story,
+          form: formFromContent(story.content),
+          baseRevision: story.revision,
+          flash,
+          flashKind: "error",
+        },
+        status,
+        { values, errors },
+      );
+    const text = pictureTextSchema.safeParse(values);
+    if (!text.success) {
+      const errors = Object.fromEntries(
+        text.error.issues.map((i) => [String(i.path[0] ?? "alt"), i.message]),
+      );
+      return again(errors, 422, "Picture not saved: fix the marked fields.");
+    }
+    // The session middleware keeps only text fields; the parsed body (cached) has the file.
+    const { file } = await c.req.parseBody();
+    const command = commandContext(c, deps);
+    if (file instanceof File && file.size > 0) {
+      const outcome = await setLeadPicture(
+        command,
+        story.articleId,
+        Buffer.from(await file.arrayBuffer()),
+        text.data,
+      );
+      if (outcome.kind === "refused") {
+        const status = outcome.refusal.reason === "too_large" ? 413 : 422;
+        return again({ file: outcome.refusal.message }, status, "Picture not saved.");
+      }
+    } else if (!(await editLeadPictureText(command, story.articleId, text.data))) {
+      return again({ file: "Choose an image file to upload." }, 422, "Picture not saved.");
+    }
+    return c.redirect(withNotice(`/admin/stories/${story.articleId}`, "picture-saved"), 303);
+  });
+
+  app.post("/admin/stories/:id{[0-9]+}/picture/remove", async (c) => {
+    const found = await storyFor(c, deps, "story.edit");
+    if ("response" in found) return found.response;
+    await removeLeadPicture(commandContext(c, deps), found.story.articleId);
+    return c.redirect(
+      withNotice(`/admin/stories/${found.story.articleId}`, "picture-removed"),
+      303,
+    );
+  });
 
   app.get("/admin/stories/new", async (c) => {
     const refused = await refuse(c, deps, "story.create");

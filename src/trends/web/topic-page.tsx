@@ -50,7 +50,9 @@ export const TopicPage: FC<{
   coverage: { slug: string; headline: string } | null;
   /** Set when some of the topic's sightings come from the recorded demo day. */
   replay?: ReplaySpan | null;
-}> = ({ site, facts, coverage, replay }) => {
+  /** The topic's share card (1200×630 PNG), for link previews. */
+  cardUrl?: string;
+}> = ({ site, facts, coverage, replay, cardUrl }) => {
   const shown = facts.isHashtag ? `#${facts.word}#` : facts.word;
   const searchUrl = `https://s.weibo.com/weibo?q=${encodeURIComponent(facts.query)}`;
   return (
@@ -60,6 +62,14 @@ export const TopicPage: FC<{
         title: facts.titleEn ? `${facts.titleEn} (${shown})` : shown,
         description: `How ${shown} moved on Weibo's hot search list: best rank ${facts.peakRank ?? "—"}, highest heat ${heatText(facts.peakHeat)}.`,
         path: `/trends/topic/${facts.id}`,
+        ...(cardUrl
+          ? {
+              imageUrl: cardUrl,
+              imageWidth: 1200,
+              imageHeight: 630,
+              imageAlt: `${shown} on Weibo's hot search list: its rank over time`,
+            }
+          : {}),
       }}
     >
       <h1 class="page-title">

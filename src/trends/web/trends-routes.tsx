@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { mediaUrls } from "../../media/media-urls.js";
+import { topicCardSubject } from "../../media/share-card/card-subject.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
@@ -49,9 +51,10 @@ export function trendsRoutes(deps: SiteDeps): Hono {
       );
       return sendBody(c, await renderToString(page), HTML, { tags: ["trends"], maxAge: 30 }, 404);
     }
-    const [covered, replay] = await Promise.all([
+    const [covered, replay, card] = await Promise.all([
       coverageForTopics(deps.database.db, [facts], deps.clock.now().toISOString()),
       replaySpan(deps.database.db, facts.id),
+      topicCardSubject(deps.database.db, facts.id),
     ]);
     const body = await renderToString(
       <TopicPage
@@ -59,6 +62,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
         facts={facts}
         coverage={covered.get(facts.id) ?? null}
         replay={replay}
+        {...(card ? { cardUrl: mediaUrls.topicCard(card.id, card.version) } : {})}
       />,
     );
     return sendBody(c, body, HTML, {
