@@ -2,6 +2,7 @@ import type { ArticleFull } from "../content/article-queries.js";
 import { toZonedIso } from "../content/zoned-time.js";
 import { mediaUrls } from "../media/media-urls.js";
 import { absoluteUrl, type SiteContext } from "../web/site-context.js";
+import { urls } from "../web/urls.js";
 
 /** An image with its pixel size, as structured data wants it. */
 export interface SizedImage {
@@ -36,7 +37,7 @@ export function newsArticleJsonLd(
   image?: SizedImage,
 ): object {
   const url = absoluteUrl(site, path);
-  const authorUrl = absoluteUrl(site, `/byline/${article.author.slug}`);
+  const authorUrl = absoluteUrl(site, urls.byline(article.author.slug));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

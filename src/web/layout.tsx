@@ -3,6 +3,7 @@ import type { Child, FC, PropsWithChildren } from "hono/jsx";
 import { mediaUrls } from "../media/media-urls.js";
 import { shareScript, stylesheet } from "./assets.js";
 import { absoluteUrl, type PageMeta, type SiteContext } from "./site-context.js";
+import { urls } from "./urls.js";
 
 /** JSON for a <script> element: `<` escaped so text can never close the element. */
 export function scriptJson(value: unknown): string {
@@ -131,7 +132,7 @@ const Header: FC<{ site: SiteContext }> = ({ site }) => (
             </a>
           </li>
           {site.categories.map((c) => {
-            const href = `/category/${c.slug}`;
+            const href = urls.category(c.slug);
             return (
               <li>
                 <a href={href} aria-current={site.path.startsWith(href) ? "page" : undefined}>

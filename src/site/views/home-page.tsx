@@ -6,9 +6,10 @@ import { ReplayNote } from "../../trends/web/replay-note.js";
 import { timeOfDay } from "../../trends/web/trend-format.js";
 import { Layout } from "../../web/layout.js";
 import type { PageMeta, SiteContext } from "../../web/site-context.js";
+import { urls } from "../../web/urls.js";
 import type { HomeData, TrendingModule } from "../home/home-data.js";
 import { Picture } from "./picture.js";
-import { articlePath, StoryMeta } from "./story-list.js";
+import { StoryMeta } from "./story-list.js";
 
 export type HomeView = HomeData;
 
@@ -36,7 +37,7 @@ const StoryCard: FC<{ article: ArticleSummary; showDek?: boolean; picture?: Pict
     ) : null}
     <div class="card-text">
       <h3>
-        <a href={articlePath(article.slug)}>{article.headline}</a>
+        <a href={urls.article(article.slug)}>{article.headline}</a>
       </h3>
       {showDek && article.dek ? <p class="card-dek">{article.dek}</p> : null}
       <StoryMeta article={article} />
@@ -59,10 +60,10 @@ const LeadStory: FC<{ article: ArticleSummary; picture?: PictureView | undefined
     ) : null}
     <div class="lead-text">
       <p class="kicker">
-        <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
+        <a href={urls.category(article.category.slug)}>{article.category.name}</a>
       </p>
       <h2 id="lead-title">
-        <a href={articlePath(article.slug)}>{article.headline}</a>
+        <a href={urls.article(article.slug)}>{article.headline}</a>
       </h2>
       {article.dek ? <p class="dek">{article.dek}</p> : null}
       <StoryMeta article={article} />
@@ -90,7 +91,7 @@ const Trending: FC<{ module: TrendingModule; timeZone: string }> = ({ module, ti
     <ol class="trending-list">
       {module.rows.map((row) => (
         <li value={row.rank}>
-          <a href={`/trends/topic/${row.topicId}`} lang="zh-Hans">
+          <a href={urls.topic(row.topicId)} lang="zh-Hans">
             {row.isHashtag ? `#${row.word}#` : row.word}
           </a>
           {row.titleEn ? (
@@ -102,7 +103,7 @@ const Trending: FC<{ module: TrendingModule; timeZone: string }> = ({ module, ti
           {row.coverage ? (
             <span class="our-story">
               <span class="story-label">Our story: </span>
-              <a class="trend-story" href={articlePath(row.coverage.slug)}>
+              <a class="trend-story" href={urls.article(row.coverage.slug)}>
                 {row.coverage.headline}
               </a>
             </span>
@@ -154,7 +155,7 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
     {view.rows.map((row) => (
       <section class="category-row" aria-labelledby={`cat-${row.slug}`}>
         <h2 id={`cat-${row.slug}`} class="section-title">
-          <a href={`/category/${row.slug}`}>{row.name}</a>
+          <a href={urls.category(row.slug)}>{row.name}</a>
         </h2>
         <ul class="card-grid row">
           {row.articles.map((a) => (

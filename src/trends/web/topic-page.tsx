@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
+import { urls } from "../../web/urls.js";
 import type { ReplaySpan } from "../replay-queries.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
@@ -61,7 +62,7 @@ export const TopicPage: FC<{
       meta={{
         title: facts.titleEn ? `${facts.titleEn} (${shown})` : shown,
         description: `How ${shown} moved on Weibo's hot search list: best rank ${facts.peakRank ?? "—"}, highest heat ${heatText(facts.peakHeat)}.`,
-        path: `/trends/topic/${facts.id}`,
+        path: urls.topic(facts.id),
         ...(cardUrl
           ? {
               imageUrl: cardUrl,
@@ -134,7 +135,7 @@ export const TopicPage: FC<{
           <>
             <dt>Our coverage</dt>
             <dd>
-              <a href={`/news/${coverage.slug}`}>{coverage.headline}</a>
+              <a href={urls.article(coverage.slug)}>{coverage.headline}</a>
             </dd>
           </>
         ) : null}
