@@ -59,6 +59,8 @@ const configSchema = z.object({
     .refine(isKnownTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
   /** Load the demo articles when the database has no articles. */
   DEMO_CONTENT: booleanish.default(true),
+  /** First start on an empty database: load a recorded day of real hot-search lists as a marked replay. */
+  DEMO_TRENDS: booleanish.default(true),
   /** pino log level for the JSON logs on stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Newsroom sign-in: idle hours before a session ends (absolute limit: 7 days). */

@@ -218,6 +218,8 @@ export interface TrendSnapshotTable {
   ranked_count: number;
   pinned_count: number;
   ad_count: number;
+  /** 1 for a list replayed from the recorded demo day (`resou demo trends`), not polled. */
+  is_replay: Generated<number>;
 }
 
 export type TrendState = "new" | "rising" | "falling" | "steady" | "gone";

@@ -16,12 +16,14 @@ import {
   startRelatedCursor,
 } from "../related/related-job.js";
 import { createRelatedService } from "../related/related-service.js";
+import { loadTrendReplay } from "../trends/demo-replay.js";
 import { CategoryMemo } from "../web/category-memo.js";
 import { PageCache } from "../web/page-cache/page-cache.js";
 import { subscribePageCache } from "../web/page-cache/page-cache-invalidation.js";
 import { createPageServer } from "../web/page-cache/page-server.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { answerClientErrors, MAX_HEADER_BYTES } from "./client-error.js";
+import { isEmptyDatabase } from "./empty-database.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -44,6 +46,8 @@ export async function prepareDatabase(
 ): Promise<void> {
   await migrateToLatest(database);
   await ensureCategories(database.db, config.CATEGORIES);
+  // Decided before the demo articles arrive: "empty" means a first start, nothing stored yet.
+  const firstStart = config.DEMO_TRENDS && (await isEmptyDatabase(database));
   if (config.DEMO_CONTENT) {
     const loaded = await loadDemoContentIfEmpty(database, {
       now: clock.now(),
@@ -51,6 +55,13 @@ export async function prepareDatabase(
       timeZone: config.TIME_ZONE,
     });
     if (loaded > 0) log.info({ articles: loaded }, "loaded demo content into the empty database");
+  }
+  if (firstStart) {
+    const replay = await loadTrendReplay(database.db, clock.now());
+    log.info(
+      { lists: replay.stored, from: replay.from, to: replay.to },
+      "loaded the recorded hot-search day (a marked replay) into the empty database",
+    );
   }
 }
 

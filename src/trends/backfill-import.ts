@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Tables } from "../db/schema.js";
 import { ingestArchive } from "./archive-store.js";
 import { type FetchFailure, failure } from "./fetch-failure.js";
-import { ingestSnapshot } from "./snapshot-store.js";
+import { ingestSnapshot, type SnapshotInput } from "./snapshot-store.js";
 import { captureTimeProblem, validateList } from "./snapshot-validate.js";
 import {
   justjavacFileSchema,
@@ -21,6 +21,8 @@ export interface ImportFile {
   body: string;
   /** Overrides any time found in the payload or the file name. */
   capturedAt?: Date;
+  /** Part of the recorded demo day: the stored list is marked as a replay. */
+  replay?: boolean;
 }
 
 export type ImportResult =
@@ -57,25 +59,9 @@ export async function importCapture(
   file: ImportFile,
   now: Date,
 ): Promise<ImportResult> {
-  const recognised = recognise(file.body);
-  if (isFailure(recognised))
-    return {
-      file: file.name,
-      status: "rejected",
-      reason: recognised.reason,
-      detail: recognised.detail,
-    };
-  const capturedAt = file.capturedAt ?? recognised.list.generatedAt ?? timeFromFileName(file.name);
-  if (!capturedAt) {
-    return {
-      file: file.name,
-      status: "rejected",
-      reason: "no_time",
-      detail: "no capture time in the file or its name; pass --captured-at",
-    };
-  }
-  const future = captureTimeProblem(capturedAt, now);
-  if (future) return { file: file.name, status: "rejected", reason: "future_time", detail: future };
+  const timed = recogniseTimed(file, now);
+  if ("status" in timed) return timed;
+  const { recognised, capturedAt } = timed;
   if (recognised.archive) {
     const stored = await ingestArchive(
       db,
@@ -97,20 +83,9 @@ export async function importCapture(
       snapshotId: stored.snapshotId,
     };
   }
-  const list = validateList(recognised.list);
-  if (!list.ok)
-    return { file: file.name, status: "rejected", reason: list.reason, detail: list.detail };
-  const stored = await ingestSnapshot(
-    db,
-    {
-      source: recognised.source,
-      capturedAt,
-      payload: file.body,
-      contentType: recognised.contentType,
-      list,
-    },
-    now,
-  );
+  const input = validatedInput(file, recognised, capturedAt);
+  if ("status" in input) return input;
+  const stored = await ingestSnapshot(db, input, now);
   return {
     file: file.name,
     status: stored.status,
@@ -118,6 +93,71 @@ export async function importCapture(
     source: recognised.source,
     capturedAt: capturedAt.toISOString(),
     snapshotId: stored.snapshotId,
+  };
+}
+
+export type CaptureRejection = Extract<ImportResult, { status: "rejected" }>;
+
+/**
+ * One captured single list, recognised, timed and validated exactly as `importCapture`
+ * does, ready for `ingestSnapshots` (a batch stored in one transaction, e.g. the demo
+ * replay). A merged daily archive is refused here: it is not one list.
+ */
+export function prepareListCapture(file: ImportFile, now: Date): SnapshotInput | CaptureRejection {
+  const timed = recogniseTimed(file, now);
+  if ("status" in timed) return timed;
+  if (timed.recognised.archive) {
+    return {
+      file: file.name,
+      status: "rejected",
+      reason: "shape",
+      detail: "a merged daily archive, not one list",
+    };
+  }
+  return validatedInput(file, timed.recognised, timed.capturedAt);
+}
+
+function recogniseTimed(
+  file: ImportFile,
+  now: Date,
+): { recognised: Recognised; capturedAt: Date } | CaptureRejection {
+  const recognised = recognise(file.body);
+  if (isFailure(recognised))
+    return {
+      file: file.name,
+      status: "rejected",
+      reason: recognised.reason,
+      detail: recognised.detail,
+    };
+  const capturedAt = file.capturedAt ?? recognised.list.generatedAt ?? timeFromFileName(file.name);
+  if (!capturedAt) {
+    return {
+      file: file.name,
+      status: "rejected",
+      reason: "no_time",
+      detail: "no capture time in the file or its name; pass --captured-at",
+    };
+  }
+  const future = captureTimeProblem(capturedAt, now);
+  if (future) return { file: file.name, status: "rejected", reason: "future_time", detail: future };
+  return { recognised, capturedAt };
+}
+
+function validatedInput(
+  file: ImportFile,
+  recognised: Recognised,
+  capturedAt: Date,
+): SnapshotInput | CaptureRejection {
+  const list = validateList(recognised.list);
+  if (!list.ok)
+    return { file: file.name, status: "rejected", reason: list.reason, detail: list.detail };
+  return {
+    source: recognised.source,
+    capturedAt,
+    payload: file.body,
+    contentType: recognised.contentType,
+    list,
+    ...(file.replay ? { replay: true } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export interface SnapshotInput {
   payload: string;
   contentType: string;
   list: ValidList;
+  /** A list replayed from the recorded demo day, marked so pages can say so. */
+  replay?: boolean;
 }
 
 export interface IngestResult {
@@ -185,6 +187,7 @@ async function storeInOrder(
         ranked_count: p.list.ranked.length,
         pinned_count: p.list.pinned.length,
         ad_count: p.list.ads.length,
+        is_replay: p.replay ? 1 : 0,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

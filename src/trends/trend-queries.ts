@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Tables, TrendState } from "../db/schema.js";
+import { coverageForTopics } from "./topic-coverage.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,15 +32,22 @@ export interface HotRow {
 }
 
 export interface HotSearchNow {
-  snapshot: { id: number; source: string; capturedAt: string } | null;
+  /** `isReplay`: the list comes from the recorded demo day, not from polling Weibo. */
+  snapshot: { id: number; source: string; capturedAt: string; isReplay: boolean } | null;
   rows: HotRow[];
 }
 
-/** The latest list with movement, age on the list, a 24-hour sparkline and our coverage. */
-export async function hotSearchNow(db: Kysely<Tables>): Promise<HotSearchNow> {
+/**
+ * The latest list with movement, age on the list, a 24-hour sparkline and our coverage
+ * (published by `now`, UTC ISO; defaults to the present).
+ */
+export async function hotSearchNow(
+  db: Kysely<Tables>,
+  now: string = new Date().toISOString(),
+): Promise<HotSearchNow> {
   const snapshot = await db
     .selectFrom("trend_snapshot")
-    .select(["id", "source", "captured_at"])
+    .select(["id", "source", "captured_at", "is_replay"])
     .where("kind", "=", "list")
     .orderBy("captured_at", "desc")
     .orderBy("id", "desc")
@@ -88,12 +96,14 @@ export async function hotSearchNow(db: Kysely<Tables>): Promise<HotSearchNow> {
       { at: p.captured_at, rank: p.rank, heat: p.heat },
     ]);
   }
-  const coverage = await coverageFor(
-    db,
-    rows.map((r) => r.word),
-  );
+  const coverage = await coverageForTopics(db, rows, now);
   return {
-    snapshot: { id: snapshot.id, source: snapshot.source, capturedAt: snapshot.captured_at },
+    snapshot: {
+      id: snapshot.id,
+      source: snapshot.source,
+      capturedAt: snapshot.captured_at,
+      isReplay: snapshot.is_replay === 1,
+    },
     rows: rows.map((r) => ({
       topicId: r.id,
       rank: r.rank,
@@ -115,7 +125,7 @@ export async function hotSearchNow(db: Kysely<Tables>): Promise<HotSearchNow> {
           )
         : 0,
       sparkline: spark.get(r.id) ?? [],
-      coverage: coverage.get(r.word) ?? null,
+      coverage: coverage.get(r.id) ?? null,
     })),
   };
 }

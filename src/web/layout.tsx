@@ -88,11 +88,16 @@ const Head: FC<{ site: SiteContext; meta: PageMeta; withScript: boolean }> = ({
   );
 };
 
+/**
+ * Compact on a phone: the name and a search link on one line, the sections on one row that
+ * scrolls sideways, so the first story starts in the first screen. Wider screens get the
+ * tagline and the search field.
+ */
 const Header: FC<{ site: SiteContext }> = ({ site }) => (
   <header class="site-header">
     <div class="wrap">
       <div class="masthead">
-        <div>
+        <div class="brand-block">
           <a class="brand" href="/">
             <img class="brand-mark" src={mediaUrls.logoMark} alt="" width={32} height={32} />
             {site.siteName}
@@ -100,7 +105,10 @@ const Header: FC<{ site: SiteContext }> = ({ site }) => (
           </a>
           <p class="tagline">{site.tagline}</p>
         </div>
-        <search>
+        <a class="search-link" href="/search">
+          Search
+        </a>
+        <search class="header-search">
           <form class="search-form" action="/search" method="get">
             <label class="visually-hidden" for="site-search">
               Search articles

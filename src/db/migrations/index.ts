@@ -11,6 +11,7 @@ import { lastChangeIndexMigration } from "./0210-last-change-index.js";
 import { changesMigration } from "./0230-changes.js";
 import { trendsMigration } from "./0300-trends.js";
 import { trendTitleMachineMigration } from "./0320-trend-title-machine.js";
+import { trendReplayMigration } from "./0330-trend-replay.js";
 import { relatedFillMigration } from "./0400-related-fill.js";
 import { newsroomMigration } from "./0500-newsroom.js";
 import { newsroomSettingsMigration } from "./0510-newsroom-settings.js";
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0230-changes": changesMigration,
   "0300-trends": trendsMigration,
   "0320-trend-title-machine": trendTitleMachineMigration,
+  "0330-trend-replay": trendReplayMigration,
   "0400-related-fill": relatedFillMigration,
   "0500-newsroom": newsroomMigration,
   "0510-newsroom-settings": newsroomSettingsMigration,

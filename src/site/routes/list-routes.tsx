@@ -17,6 +17,7 @@ import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { urls } from "../../web/urls.js";
+import { loadHomeData } from "../home/home-data.js";
 import { ArchiveIndexPage, MONTH_NAMES } from "../views/archive-page.js";
 import { HomePage } from "../views/home-page.js";
 import { ListPage } from "../views/list-page.js";
@@ -30,33 +31,22 @@ export function listRoutes(deps: SiteDeps) {
   app.get("/", async (c) => {
     const site = await loadSiteContext(deps, "/");
     const at = now();
-    const latest = await listPublished(db, at, {}, { limit: 11, offset: 0 });
-    const hot = await hotSearchNow(db);
-    const byCategory = await Promise.all(
-      site.categories.map(async (cat) => {
-        const row = await findCategoryBySlug(db, cat.slug);
-        const articles = row
-          ? await listPublished(db, at, { categoryId: row.id }, { limit: 4, offset: 0 })
-          : [];
-        return { ...cat, articles };
-      }),
-    );
+    const view = await loadHomeData(db, at, site.categories);
     const page = (
       <HomePage
         site={site}
         meta={{ title: `${site.siteName}: ${site.tagline}`, description: site.tagline, path: "/" }}
-        view={{ top: latest[0], latest: latest.slice(1), byCategory, hot: hot.rows.slice(0, 10) }}
+        view={view}
       />
     );
+    const shown = [view.lead, ...view.grid, ...view.rows.flatMap((r) => r.articles)];
     return sendBody(c, await renderToString(page), HTML, {
       lastModified: await lastPublicChange(db, at),
       tags: [
         cacheTags.home,
         cacheTags.trends,
         cacheTags.coverage,
-        ...[latest, ...byCategory.map((c) => c.articles)]
-          .flat()
-          .map((a) => cacheTags.article(a.id)),
+        ...shown.flatMap((a) => (a ? [cacheTags.article(a.id)] : [])),
       ],
     });
   });

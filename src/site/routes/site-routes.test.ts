@@ -48,7 +48,7 @@ describe.each(TEST_DIALECTS)("public pages on %s", (dialect) => {
     if (!first) throw new Error("no rows");
     await site.publish({ slug: "covered", hashtag: first.word });
     const doc = dom(await (await site.request("/")).text());
-    const items = [...doc.querySelectorAll(".hot-now li")];
+    const items = [...doc.querySelectorAll(".trending-list > li")];
     expect(items).toHaveLength(10);
     expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe(
       `/trends/topic/${first.topicId}`,

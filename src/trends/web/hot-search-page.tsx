@@ -3,13 +3,20 @@ import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
 import { urls } from "../../web/urls.js";
+import type { ReplaySpan } from "../replay-queries.js";
 import type { HotSearchNow } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { sparklineSvg } from "./rank-chart-svg.js";
+import { ReplayNote } from "./replay-note.js";
 import { dateTime, heatText, LABEL_NAMES, minutesText, movementText } from "./trend-format.js";
 
 /** "Hot search now": the latest list in English, with movement, age, sparkline and coverage. */
-export const HotSearchPage: FC<{ site: SiteContext; now: HotSearchNow }> = ({ site, now }) => (
+export const HotSearchPage: FC<{
+  site: SiteContext;
+  now: HotSearchNow;
+  /** Set when the list shown is the recorded demo day. */
+  replay?: ReplaySpan | null;
+}> = ({ site, now, replay }) => (
   <Layout
     site={site}
     meta={{
@@ -20,6 +27,12 @@ export const HotSearchPage: FC<{ site: SiteContext; now: HotSearchNow }> = ({ si
     }}
   >
     <h1 class="page-title">Hot search now</h1>
+    {replay ? (
+      <ReplayNote span={replay} timeZone={site.timeZone}>
+        This is one of Weibo's real hot-search lists recorded that day, shipped with the site as
+        demo data: not today's list.
+      </ReplayNote>
+    ) : null}
     {now.snapshot ? (
       <p class="dek">
         Weibo's real-time hot search list as of{" "}

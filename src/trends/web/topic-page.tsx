@@ -3,10 +3,12 @@ import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
 import { urls } from "../../web/urls.js";
+import type { ReplaySpan } from "../replay-queries.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { rankHeatChartSvg } from "./rank-chart-svg.js";
+import { ReplayNote } from "./replay-note.js";
 import { dateTime, heatText, LABEL_NAMES } from "./trend-format.js";
 
 const STATE_TEXT: Record<string, string> = {
@@ -47,9 +49,11 @@ export const TopicPage: FC<{
   site: SiteContext;
   facts: TopicFacts;
   coverage: { slug: string; headline: string } | null;
+  /** Set when some of the topic's sightings come from the recorded demo day. */
+  replay?: ReplaySpan | null;
   /** The topic's share card (1200×630 PNG), for link previews. */
   cardUrl?: string;
-}> = ({ site, facts, coverage, cardUrl }) => {
+}> = ({ site, facts, coverage, replay, cardUrl }) => {
   const shown = facts.isHashtag ? `#${facts.word}#` : facts.word;
   const searchUrl = `https://s.weibo.com/weibo?q=${encodeURIComponent(facts.query)}`;
   return (
@@ -80,6 +84,12 @@ export const TopicPage: FC<{
         ) : null}
       </h1>
       <p class="dek">{STATE_TEXT[facts.state] ?? facts.state}</p>
+      {replay ? (
+        <ReplayNote span={replay} timeZone={site.timeZone}>
+          This curve comes from Weibo's real hot-search lists recorded that day, shipped with the
+          site as demo data, not from live polling.
+        </ReplayNote>
+      ) : null}
       <figure>
         {raw(topicChart(facts, site.timeZone))}
         <figcaption>

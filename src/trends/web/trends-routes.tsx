@@ -6,8 +6,10 @@ import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { replaySpan } from "../replay-queries.js";
 import { readHealth, recentFetches } from "../source-health.js";
-import { coverageFor, hotSearchNow, topicFacts } from "../trend-queries.js";
+import { coverageForTopics } from "../topic-coverage.js";
+import { hotSearchNow, topicFacts } from "../trend-queries.js";
 import { HotSearchPage } from "./hot-search-page.js";
 import { SourceStatusPage } from "./source-status-page.js";
 import { TopicPage } from "./topic-page.js";
@@ -21,8 +23,9 @@ export function trendsRoutes(deps: SiteDeps): Hono {
 
   app.get("/trends", async (c) => {
     const site = await loadSiteContext(deps, c.req.path);
-    const now = await hotSearchNow(deps.database.db);
-    const body = await renderToString(<HotSearchPage site={site} now={now} />);
+    const now = await hotSearchNow(deps.database.db, deps.clock.now().toISOString());
+    const replay = now.snapshot?.isReplay ? await replaySpan(deps.database.db) : null;
+    const body = await renderToString(<HotSearchPage site={site} now={now} replay={replay} />);
     return sendBody(c, body, HTML, {
       tags: [cacheTags.trends, cacheTags.coverage],
       maxAge: 30,
@@ -32,7 +35,7 @@ export function trendsRoutes(deps: SiteDeps): Hono {
 
   // The same list as data, for a page script or a client that refreshes every minute.
   app.get("/trends/now.json", async (c) => {
-    const now = await hotSearchNow(deps.database.db);
+    const now = await hotSearchNow(deps.database.db, deps.clock.now().toISOString());
     return c.json(now, 200, { "Cache-Control": "public, max-age=30, stale-while-revalidate=60" });
   });
 
@@ -55,13 +58,17 @@ export function trendsRoutes(deps: SiteDeps): Hono {
         404,
       );
     }
-    const coverage = (await coverageFor(deps.database.db, [facts.word])).get(facts.word) ?? null;
-    const card = await topicCardSubject(deps.database.db, facts.id);
+    const [covered, replay, card] = await Promise.all([
+      coverageForTopics(deps.database.db, [facts], deps.clock.now().toISOString()),
+      replaySpan(deps.database.db, facts.id),
+      topicCardSubject(deps.database.db, facts.id),
+    ]);
     const body = await renderToString(
       <TopicPage
         site={site}
         facts={facts}
-        coverage={coverage}
+        coverage={covered.get(facts.id) ?? null}
+        replay={replay}
         {...(card ? { cardUrl: mediaUrls.topicCard(card.id, card.version) } : {})}
       />,
     );
