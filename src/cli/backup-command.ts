@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
+import { EXIT_OK, EXIT_USAGE, type LeafCommand } from "../command/command.js";
+import { cliConfig } from "../command/command-database.js";
 import { backupDatabase, restoreDatabase } from "../db/database-backup.js";
 import { databaseLabel } from "../db/database-faults.js";
-import { cliConfig } from "./cli-database.js";
-import { EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
 
 /** The one file a backup or restore names, with `--force`; null (and usage printed) otherwise. */
 function fileArgument(

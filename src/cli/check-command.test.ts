@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CliIo } from "../command/command.js";
 import { checkCommand } from "./check-command.js";
-import type { CliIo } from "./command.js";
 
 function io(): CliIo & { lines: string[]; errors: string[] } {
   const lines: string[] = [];

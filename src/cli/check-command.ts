@@ -5,8 +5,14 @@ import { caseInput, caseReference } from "../checks/check-case.js";
 import { parseCheckFile } from "../checks/check-file.js";
 import { loadReferenceData, type ReferenceData } from "../checks/reference-data.js";
 import { seedReferenceData } from "../checks/reference-seed-data.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
+import {
+  type CliIo,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  type LeafCommand,
+} from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 
 /** Prints the flags of one story; exit 1 when any is an error. */
 async function report(file: string, text: string, base: ReferenceData, io: CliIo): Promise<number> {

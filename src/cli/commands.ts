@@ -1,9 +1,9 @@
+import type { Command } from "../command/command.js";
 import { usersCommand } from "../newsroom/users-command.js";
 import { draftCommand } from "../writing/draft-command.js";
 import { storiesCommand } from "../writing/stories-command.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { checkCommand } from "./check-command.js";
-import type { Command } from "./command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { relatedCommand } from "./related-command.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "./command.js";
+import type { CliIo } from "../command/command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
 

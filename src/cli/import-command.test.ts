@@ -9,8 +9,8 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
+import type { CliIo } from "../command/command.js";
 import { loadRelatedList } from "../related/related-store.js";
-import type { CliIo } from "./command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
 

@@ -1,8 +1,8 @@
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import { importArticles } from "../content/import/import-articles.js";
 import { isAppError } from "../core/errors.js";
 import { createRelatedService } from "../related/related-service.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "./command.js";
 
 /**
  * `resou import <file|dir>…`: validates every file first and writes all of them in one

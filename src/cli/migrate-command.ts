@@ -1,8 +1,8 @@
+import { EXIT_OK, type LeafCommand } from "../command/command.js";
+import { cliConfig } from "../command/command-database.js";
 import { ensureCategories } from "../content/categories.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { cliConfig } from "./cli-database.js";
-import { EXIT_OK, type LeafCommand } from "./command.js";
 
 /** `resou migrate`: brings the configured database to the latest schema and says what ran. */
 export const migrateCommand: LeafCommand = {

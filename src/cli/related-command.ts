@@ -1,6 +1,6 @@
+import { EXIT_OK, group, type LeafCommand } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import { createRelatedService } from "../related/related-service.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { EXIT_OK, group, type LeafCommand } from "./command.js";
 
 const rebuild: LeafCommand = {
   name: "rebuild",

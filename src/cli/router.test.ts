@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CliIo, group, type LeafCommand } from "./command.js";
+import { type CliIo, group, type LeafCommand } from "../command/command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
 

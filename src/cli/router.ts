@@ -1,5 +1,3 @@
-import { isAppError } from "../core/errors.js";
-import { databaseLabel, describeDatabaseFault } from "../db/database-faults.js";
 import {
   type CliIo,
   type Command,
@@ -8,7 +6,9 @@ import {
   EXIT_USAGE,
   isGroup,
   type LeafCommand,
-} from "./command.js";
+} from "../command/command.js";
+import { isAppError } from "../core/errors.js";
+import { databaseLabel, describeDatabaseFault } from "../db/database-faults.js";
 
 /**
  * Finds the command named by the leading arguments (walking into groups such as `trends`)

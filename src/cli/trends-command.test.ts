@@ -5,7 +5,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
-import type { CliIo } from "./command.js";
+import type { CliIo } from "../command/command.js";
 import { COMMANDS } from "./commands.js";
 import { route } from "./router.js";
 

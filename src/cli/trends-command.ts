@@ -1,7 +1,7 @@
+import { type CliIo, group, type LeafCommand, textOutput } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import type { Database } from "../db/database.js";
 import { runTrendsImport, runTrendsStatus } from "../trends/trends-cli.js";
-import { cliConfig, withDatabase } from "./cli-database.js";
-import { type CliIo, group, type LeafCommand, textOutput } from "./command.js";
 
 type TrendsRunner = (
   database: Database,

@@ -1,4 +1,4 @@
-import { hasHan, segmentChinese } from "../related/chinese-segment.js";
+import { hasHan, segmentChinese } from "./chinese-segment.js";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 

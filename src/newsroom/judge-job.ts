@@ -9,7 +9,7 @@ import type { JobHandler } from "../jobs/worker.js";
 import { createLlmProvider } from "../llm/create-provider.js";
 import { llmConfigFrom } from "../llm/llm-config.js";
 import { LlmError, type LlmProvider } from "../llm/llm-provider.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { storyCheckInput } from "./story-checks.js";
 import { loadStory } from "./story-queries.js";
 

@@ -1,4 +1,4 @@
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { type PasswordGate, processPasswordGate } from "./auth/password-gate.js";
 import type { PasswordCost } from "./auth/password-hash.js";
 import type { SessionOptions } from "./auth/session-store.js";

@@ -1,6 +1,6 @@
 import type { ScheduledTask } from "../jobs/scheduler.js";
 import type { JobHandler } from "../jobs/worker.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { PUBLISH_DUE_JOB, publishDue } from "./commands/publish-commands.js";
 import { type NewsroomOptions, newsroomDeps } from "./newsroom-deps.js";
 

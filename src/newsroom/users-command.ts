@@ -1,5 +1,5 @@
-import { cliConfig, withDatabase } from "../cli/cli-database.js";
-import type { LeafCommand } from "../cli/command.js";
+import type { LeafCommand } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import { usersCli } from "./users-cli.js";
 
 /** `resou users …` for the CLI router: accounts, first admin included. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentChinese } from "./chinese-segment.js";
+import { segmentChinese } from "../content/chinese-segment.js";
 import { findHashtags, normalizeTag, tokenize } from "./text-tokenize.js";
 
 describe("tokenize", () => {

@@ -1,4 +1,4 @@
-import { hasHan, segmentChinese } from "./chinese-segment.js";
+import { hasHan, segmentChinese } from "../content/chinese-segment.js";
 import { stem } from "./stemmer.js";
 import { isStopWord } from "./stop-words.js";
 

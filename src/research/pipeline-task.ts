@@ -2,7 +2,7 @@ import type { ScheduledTask } from "../jobs/scheduler.js";
 import type { JobHandler } from "../jobs/worker.js";
 import { newsroomDeps } from "../newsroom/newsroom-deps.js";
 import { loadPipelineSettings } from "../newsroom/settings.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { gatherSources } from "./gather-sources.js";
 import { PIPELINE_ACTOR, RESEARCH_GATHER_JOB, startStoryFromTopic } from "./start-story.js";
 import { scoreTopics } from "./topic-candidates.js";

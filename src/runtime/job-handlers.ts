@@ -3,7 +3,7 @@ import { topicTitlesJobHandlers } from "../llm/topic-titles-task.js";
 import { checksJudgeJobHandlers } from "../newsroom/judge-job.js";
 import { publishJobHandlers } from "../newsroom/publish-due-task.js";
 import { researchJobHandlers } from "../research/index.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { writingJobHandlers } from "../writing/pipeline-job.js";
 
 /** Every job kind the worker role runs, by name. Capabilities add theirs here. */

@@ -3,8 +3,8 @@ import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
 import type { RelatedService } from "../related/related-service.js";
 import { topicPipelineTask } from "../research/index.js";
-import type { SiteDeps } from "../site/site-deps.js";
 import { trendPollTask } from "../trends/trend-poller.js";
+import type { SiteDeps } from "../web/site-deps.js";
 
 /** Every periodic task the scheduler role runs. Capabilities add theirs here. */
 export function scheduledTasks(deps: SiteDeps, related: RelatedService): ScheduledTask[] {

@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { createApp } from "../app/create-app.js";
 import type { Config } from "../config/env.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
@@ -9,8 +10,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
-import { createApp } from "../site/app.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 

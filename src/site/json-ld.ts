@@ -1,6 +1,6 @@
 import type { ArticleFull } from "../content/article-queries.js";
 import { toZonedIso } from "../content/zoned-time.js";
-import { absoluteUrl, type SiteContext } from "./views/site-context.js";
+import { absoluteUrl, type SiteContext } from "../web/site-context.js";
 
 /** schema.org NewsArticle for an article page, dates with their zone offset. */
 export function newsArticleJsonLd(site: SiteContext, article: ArticleFull, path: string): object {

@@ -5,9 +5,9 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
-import type { CliIo } from "../cli/command.js";
 import { COMMANDS } from "../cli/commands.js";
 import { route } from "../cli/router.js";
+import type { CliIo } from "../command/command.js";
 
 const CAPTURE = fileURLToPath(
   new URL("../../test/fixtures/weibo/lxw-hourly/lxw-2025-08-26-12.json", import.meta.url),

@@ -1,5 +1,11 @@
-import { cliConfig, withDatabase } from "../cli/cli-database.js";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type LeafCommand } from "../cli/command.js";
+import {
+  type CliIo,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  type LeafCommand,
+} from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import { systemClock } from "../core/clock.js";
 import { silentLogger } from "../core/log.js";
 import { newsroomDeps } from "../newsroom/newsroom-deps.js";

@@ -3,7 +3,7 @@ import { loadReferenceData } from "../checks/reference-data.js";
 import type { JobHandler } from "../jobs/worker.js";
 import type { LlmProvider } from "../llm/llm-provider.js";
 import { newsroomDeps } from "../newsroom/newsroom-deps.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import type { CostOf } from "./llm-call.js";
 import { pipelineCost, pipelineProvider } from "./pipeline-provider.js";
 import { type PipelineDeps, type ResearchPort, runPipeline } from "./pipeline-runner.js";

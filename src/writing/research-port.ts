@@ -4,7 +4,7 @@ import {
   type StoredSource,
   storyResearchRequest,
 } from "../research/index.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import type { DraftSource } from "./draft-source.js";
 import type { ResearchPort } from "./pipeline-runner.js";
 

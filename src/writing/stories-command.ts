@@ -1,5 +1,5 @@
-import { cliConfig, withDatabase } from "../cli/cli-database.js";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, group } from "../cli/command.js";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, group } from "../command/command.js";
+import { cliConfig, withDatabase } from "../command/command-database.js";
 import type { StoryContent } from "../newsroom/story-content.js";
 import { loadStory } from "../newsroom/story-queries.js";
 import { storyPipelineView } from "./story-pipeline-view.js";

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/site/app.js";
+import { createApp } from "../../src/app/create-app.js";
 import { type RawResponse, rawRequest, requestText } from "../support/raw-http.js";
 import { createSiteHarness, type SiteHarness } from "../support/site-harness.js";
 

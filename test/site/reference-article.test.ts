@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/create-app.js";
 import { loadConfig } from "../../src/config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
 import { importArticles } from "../../src/content/import/import-articles.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
-import { createApp } from "../../src/site/app.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../support/test-database.js";
 
 // A copy of the user's seed (../shared/seed), see test/fixtures/articles/reference/README.md.

@@ -1,4 +1,4 @@
-import type { CliIo } from "../../src/cli/command.js";
+import type { CliIo } from "../../src/command/command.js";
 
 /** A CLI io that keeps what a command prints, for tests; `env` is all the command sees. */
 export function captureCliIo(env: Record<string, string>): {

@@ -1,3 +1,4 @@
+import { createApp } from "../../src/app/create-app.js";
 import { loadConfig } from "../../src/config/env.js";
 import { type ArticleInput, articleInput } from "../../src/content/article-input.js";
 import { saveArticles } from "../../src/content/article-store.js";
@@ -5,8 +6,7 @@ import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categori
 import { fixedClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { DialectName } from "../../src/db/database.js";
-import { createApp } from "../../src/site/app.js";
-import type { SiteDeps } from "../../src/site/site-deps.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface SiteHarness {

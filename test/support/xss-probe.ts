@@ -9,11 +9,11 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { XMLParser } from "fast-xml-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createApp } from "../../src/app/create-app.js";
 import { loadConfig } from "../../src/config/env.js";
 import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
-import { createApp } from "../../src/site/app.js";
-import type { SiteDeps } from "../../src/site/site-deps.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { SCAN_SCRIPT } from "./xss-dom-scan.js";
 import {

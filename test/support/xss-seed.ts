@@ -16,7 +16,7 @@ import { createStory, saveStory } from "../../src/newsroom/commands/story-comman
 import { createUser } from "../../src/newsroom/commands/user-commands.js";
 import { newsroomDeps } from "../../src/newsroom/newsroom-deps.js";
 import { type StoryContent, storyContent } from "../../src/newsroom/story-content.js";
-import type { SiteDeps } from "../../src/site/site-deps.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
 import type { XssVector } from "./xss-vectors.js";
 
 export const XSS_ADMIN_EMAIL = "xss-admin@resou.example";

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { createApp } from "../../app/create-app.js";
 import { loadConfig } from "../../config/env.js";
 import { fixedClock } from "../../core/clock.js";
 import { AppError } from "../../core/errors.js";
 import { silentLogger } from "../../core/log.js";
 import type { Database } from "../../db/database.js";
-import { createApp } from "../../site/app.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../categories.js";
 import { importArticles } from "./import-articles.js";
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { systemContext } from "../audit-log.js";
-import { createApiToken } from "../auth/api-tokens.js";
 import {
   createNewsroomHarness,
   type NewsroomHarness,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
-import { DOCUMENTED, expectDocumented } from "../testing/openapi-check.js";
+} from "../../../test/support/newsroom-harness.js";
+import { DOCUMENTED, expectDocumented } from "../../../test/support/openapi-check.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { systemContext } from "../audit-log.js";
+import { createApiToken } from "../auth/api-tokens.js";
 
 describe.each(TEST_DIALECTS)("admin API on %s", (dialect) => {
   let h: NewsroomHarness;

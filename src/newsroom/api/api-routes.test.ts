@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
+import { DOCUMENTED, expectDocumented } from "../../../test/support/openapi-check.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { seedTrends } from "../../../test/support/trend-fixtures.js";
 import { listAudit, systemContext } from "../audit-log.js";
 import { createApiToken } from "../auth/api-tokens.js";
-import { createNewsroomHarness, type NewsroomHarness } from "../testing/newsroom-harness.js";
-import { DOCUMENTED, expectDocumented } from "../testing/openapi-check.js";
-import { seedTrends } from "../testing/trend-fixtures.js";
 
 const CONTENT = {
   headline: "Typhoon reaches Shanghai",

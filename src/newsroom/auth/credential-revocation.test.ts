@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { systemContext } from "../audit-log.js";
 import {
   type Client,
   createNewsroomHarness,
   type NewsroomHarness,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
-import { expectDocumented } from "../testing/openapi-check.js";
-import { createDraft } from "../testing/story-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { expectDocumented } from "../../../test/support/openapi-check.js";
+import { createDraft } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { systemContext } from "../audit-log.js";
 import { createApiToken } from "./api-tokens.js";
 
 describe.each(TEST_DIALECTS)("credentials end with the account's trust, on %s", (dialect) => {

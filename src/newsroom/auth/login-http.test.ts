@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import {
   createNewsroomHarness,
   formBody,
   type HarnessOptions,
   type NewsroomHarness,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
+} from "../../../test/support/newsroom-harness.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { createPasswordGate, type PasswordGate } from "./password-gate.js";
 import { hashPassword } from "./password-hash.js";
 

@@ -1,4 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  type Client,
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft } from "../../../test/support/story-fixtures.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { fixedClock } from "../../core/clock.js";
 import { silentLogger } from "../../core/log.js";
@@ -7,12 +13,6 @@ import { acquireLease } from "../../jobs/lease.js";
 import { runTick } from "../../jobs/scheduler.js";
 import { listAudit } from "../audit-log.js";
 import { publishDueTask, publishJobHandlers } from "../publish-due-task.js";
-import {
-  type Client,
-  createNewsroomHarness,
-  type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft } from "../testing/story-fixtures.js";
 import type { ArticleChangeHook } from "./article-hooks.js";
 
 describe.each(TEST_DIALECTS)("publishing on %s", (dialect) => {

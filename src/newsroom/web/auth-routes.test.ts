@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { listAudit } from "../audit-log.js";
 import {
   createNewsroomHarness,
   formBody,
   type NewsroomHarness,
   SITE,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
+} from "../../../test/support/newsroom-harness.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { listAudit } from "../audit-log.js";
 
 describe.each(TEST_DIALECTS)("newsroom sign-in, sessions and CSRF on %s", (dialect) => {
   let h: NewsroomHarness;

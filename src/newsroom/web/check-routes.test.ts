@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  type Client,
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft, STORY } from "../../../test/support/story-fixtures.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { listAudit, systemContext } from "../audit-log.js";
 import { createApiToken } from "../auth/api-tokens.js";
 import { publishDue } from "../commands/publish-commands.js";
 import { newsroomDeps } from "../newsroom-deps.js";
-import {
-  type Client,
-  createNewsroomHarness,
-  type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft, STORY } from "../testing/story-fixtures.js";
 
 // The source's title is the text checked (no research text here): "ten stations" is in it,
 // "twelve" is not.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createNewsroomHarness, formBody } from "../../../test/support/newsroom-harness.js";
 import { listAudit } from "../audit-log.js";
-import { createNewsroomHarness, formBody } from "../testing/newsroom-harness.js";
 
 async function failedLoginIp(env: Record<string, string>): Promise<string> {
   const h = await createNewsroomHarness("sqlite", "2025-08-27T12:00:00Z", env);

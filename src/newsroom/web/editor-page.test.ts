@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft } from "../../../test/support/story-fixtures.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { createNewsroomHarness, type NewsroomHarness } from "../testing/newsroom-harness.js";
-import { createDraft } from "../testing/story-fixtures.js";
 
 describe.each(TEST_DIALECTS)("editor page by role on %s", (dialect) => {
   let h: NewsroomHarness;

@@ -1,5 +1,5 @@
 import { getCookie, setCookie } from "hono/cookie";
-import { renderToString } from "../../site/page-response.js";
+import { renderToString } from "../../web/page-response.js";
 import { recordAudit } from "../audit-log.js";
 import { CSRF_FIELD } from "../auth/csrf.js";
 import { newToken } from "../auth/session-store.js";

@@ -1,4 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  type Client,
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft } from "../../../test/support/story-fixtures.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { claimJob, completeJob } from "../../jobs/job-queue.js";
 import { createLlmProvider } from "../../llm/create-provider.js";
@@ -9,12 +15,6 @@ import {
 } from "../../llm/testing/chat-replay-server.js";
 import { recordedAnswer } from "../../llm/testing/chat-shapes.js";
 import { CHECKS_JUDGE_JOB, checksJudgeJobHandlers } from "../judge-job.js";
-import {
-  type Client,
-  createNewsroomHarness,
-  type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft } from "../testing/story-fixtures.js";
 
 const NOW = "2025-08-27T08:00:00Z";
 

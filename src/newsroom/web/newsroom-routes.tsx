@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../../core/errors.js";
-import type { SiteDeps } from "../../site/site-deps.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { apiRoutes } from "../api/api-routes.js";
 import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
 import { ADMIN_ASSETS } from "./admin-assets.js";

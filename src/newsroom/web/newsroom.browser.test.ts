@@ -4,16 +4,16 @@ import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "../../../test/support/chromium.js";
+import { TEST_PASSWORD, TEST_PASSWORD_COST } from "../../../test/support/newsroom-harness.js";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
+import { seedTrends } from "../../../test/support/trend-fixtures.js";
+import { createApp } from "../../app/create-app.js";
 import { loadConfig } from "../../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
 import { systemClock } from "../../core/clock.js";
 import { silentLogger } from "../../core/log.js";
-import { createApp } from "../../site/app.js";
 import { systemContext } from "../audit-log.js";
 import { createUser } from "../commands/user-commands.js";
-import { TEST_PASSWORD, TEST_PASSWORD_COST } from "../testing/newsroom-harness.js";
-import { seedTrends } from "../testing/trend-fixtures.js";
 
 const SHOTS = SCREENSHOTS;
 

@@ -1,14 +1,14 @@
 import { JSDOM } from "jsdom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { articleInput } from "../../content/article-input.js";
-import { saveArticles } from "../../content/article-store.js";
 import {
   type Client,
   createNewsroomHarness,
   type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft, STORY } from "../testing/story-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft, STORY } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { articleInput } from "../../content/article-input.js";
+import { saveArticles } from "../../content/article-store.js";
 
 // "twelve" is not in the source's title, so the number check raises one error to override.
 const SLIP = { lead: "Record rain **closed** twelve stations [1]." };

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { listAudit } from "../audit-log.js";
 import {
   type Client,
   createNewsroomHarness,
   type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft, STORY } from "../testing/story-fixtures.js";
-import { seedTrends } from "../testing/trend-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft, STORY } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { seedTrends } from "../../../test/support/trend-fixtures.js";
+import { listAudit } from "../audit-log.js";
 
 describe.each(TEST_DIALECTS)("queue on %s", (dialect) => {
   let h: NewsroomHarness;

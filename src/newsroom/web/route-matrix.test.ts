@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { systemContext } from "../audit-log.js";
-import { createApiToken, revokeApiToken } from "../auth/api-tokens.js";
-import { updateUser } from "../commands/user-commands.js";
-import { type Action, type Actor, can } from "../policy.js";
 import {
   type Client,
   createNewsroomHarness,
   type NewsroomHarness,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
-import { expectDocumented } from "../testing/openapi-check.js";
-import { createDraft, STORY } from "../testing/story-fixtures.js";
-import { seedTrends } from "../testing/trend-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { expectDocumented } from "../../../test/support/openapi-check.js";
+import { createDraft, STORY } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { seedTrends } from "../../../test/support/trend-fixtures.js";
+import { systemContext } from "../audit-log.js";
+import { createApiToken, revokeApiToken } from "../auth/api-tokens.js";
+import { updateUser } from "../commands/user-commands.js";
+import { type Action, type Actor, can } from "../policy.js";
 
 /**
  * Every newsroom page and API operation, for every kind of caller, over a real socket:

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import {
   type Client,
   createNewsroomHarness,
   type NewsroomHarness,
-} from "../testing/newsroom-harness.js";
-import { createDraft } from "../testing/story-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 
 /** Issue 12, finding 8 at the newsroom's writer path: an impossible date is a 422, not a 500. */
 describe.each(TEST_DIALECTS)("scheduling with an impossible date on %s", (dialect) => {

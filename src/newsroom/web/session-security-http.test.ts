@@ -1,9 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { systemContext } from "../audit-log.js";
-import { createApiToken } from "../auth/api-tokens.js";
 import {
   type Client,
   createNewsroomHarness,
@@ -11,7 +8,10 @@ import {
   type NewsroomHarness,
   SITE,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
+} from "../../../test/support/newsroom-harness.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { systemContext } from "../audit-log.js";
+import { createApiToken } from "../auth/api-tokens.js";
 
 const cookieOf = (response: Response, name: string) =>
   response.headers

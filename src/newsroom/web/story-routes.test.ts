@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { listAudit } from "../audit-log.js";
 import {
   type Client,
   createNewsroomHarness,
   formBody,
   type NewsroomHarness,
   TEST_PASSWORD,
-} from "../testing/newsroom-harness.js";
-import { createDraft, STORY } from "../testing/story-fixtures.js";
+} from "../../../test/support/newsroom-harness.js";
+import { createDraft, STORY } from "../../../test/support/story-fixtures.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { listAudit } from "../audit-log.js";
 
 describe.each(TEST_DIALECTS)("story editor on %s", (dialect) => {
   let h: NewsroomHarness;

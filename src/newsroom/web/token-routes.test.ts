@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { createNewsroomHarness, type NewsroomHarness } from "../testing/newsroom-harness.js";
 
 describe.each(TEST_DIALECTS)("API tokens page on %s", (dialect) => {
   let h: NewsroomHarness;

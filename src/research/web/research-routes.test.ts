@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { listAudit } from "../../newsroom/audit-log.js";
-import { loadPipelineSettings } from "../../newsroom/settings.js";
 import {
   createNewsroomHarness,
   formBody,
   type NewsroomHarness,
   SITE,
-} from "../../newsroom/testing/newsroom-harness.js";
-import { seedTrends } from "../../newsroom/testing/trend-fixtures.js";
-import { createApp } from "../../site/app.js";
+} from "../../../test/support/newsroom-harness.js";
+import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { seedTrends } from "../../../test/support/trend-fixtures.js";
+import { createApp } from "../../app/create-app.js";
+import { listAudit } from "../../newsroom/audit-log.js";
+import { loadPipelineSettings } from "../../newsroom/settings.js";
 
 describe.each(TEST_DIALECTS)("starting stories from topics in the newsroom on %s", (dialect) => {
   let h: NewsroomHarness;

@@ -15,7 +15,7 @@ import {
   type NewsroomEnv,
   sessionMiddleware,
 } from "../../newsroom/web/request-context.js";
-import type { SiteDeps } from "../../site/site-deps.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { canonicalUrl, MAX_PASTED } from "../gather-sources.js";
 import { startStoryFromTopic } from "../start-story.js";
 import { loadWeiboTopic, type WeiboTopic } from "../weibo-topic-source.js";

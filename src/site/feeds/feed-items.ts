@@ -7,7 +7,7 @@ import {
 import { markdownToPlainText, renderMarkdown } from "../../content/markdown.js";
 import { formatLongDate } from "../../content/zoned-time.js";
 import type { CategoryRow } from "../../db/schema.js";
-import type { SiteDeps } from "../site-deps.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import type { FeedChannel, FeedItem } from "./feed-model.js";
 import { escapeXml } from "./xml-escape.js";
 

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { findCategoryBySlug } from "../../content/taxonomy-queries.js";
-import { sendBody } from "../page-response.js";
+import { sendBody } from "../../web/page-response.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { findIfSlug, notFound } from "../routes/list-routes.js";
-import type { SiteDeps } from "../site-deps.js";
 import { ATOM_CONTENT_TYPE, renderAtom } from "./atom.js";
 import { type LoadedFeed, loadFeed } from "./feed-items.js";
 import type { FeedChannel } from "./feed-model.js";

@@ -11,13 +11,13 @@ import {
 } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
 import { hotSearchNow } from "../../trends/trend-queries.js";
-import { HTML, renderToString, sendBody } from "../page-response.js";
-import { loadSiteContext } from "../site-context-loader.js";
-import type { SiteDeps } from "../site-deps.js";
+import { MessagePage } from "../../web/message-page.js";
+import { HTML, renderToString, sendBody } from "../../web/page-response.js";
+import { loadSiteContext } from "../../web/site-context-loader.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { ArchiveIndexPage, MONTH_NAMES } from "../views/archive-page.js";
 import { HomePage } from "../views/home-page.js";
 import { ListPage } from "../views/list-page.js";
-import { MessagePage } from "../views/message-page.js";
 
 /** Home, category, tag, byline and date-archive pages with stable `/page/N` URLs. */
 export function listRoutes(deps: SiteDeps) {

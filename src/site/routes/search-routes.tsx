@@ -7,10 +7,10 @@ import {
 } from "../../content/search-queries.js";
 import { findCategoryBySlug, findTagBySlug } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
-import { HTML, renderToString, sendBody } from "../page-response.js";
-import { loadSiteContext } from "../site-context-loader.js";
-import type { SiteDeps } from "../site-deps.js";
-import { Layout } from "../views/layout.js";
+import { Layout } from "../../web/layout.js";
+import { HTML, renderToString, sendBody } from "../../web/page-response.js";
+import { loadSiteContext } from "../../web/site-context-loader.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { articlePath, Pagination, StoryMeta } from "../views/story-list.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

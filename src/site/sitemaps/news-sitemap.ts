@@ -1,7 +1,7 @@
 import { listPublished } from "../../content/article-queries.js";
 import { toZonedIso } from "../../content/zoned-time.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { xmlElement } from "../feeds/xml-escape.js";
-import type { SiteDeps } from "../site-deps.js";
 import { document, SITEMAP_NS } from "./sitemap-xml.js";
 
 export const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";

@@ -7,7 +7,7 @@ import {
 } from "../../content/sitemap-queries.js";
 import { lastPublicChange } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
-import type { SiteDeps } from "../site-deps.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { MAX_SITEMAP_URLS, type SitemapEntry } from "./sitemap-xml.js";
 
 /** A month's file, split into parts when one month ever holds more than 50,000 articles. */

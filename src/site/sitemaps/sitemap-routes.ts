@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { lastChangeInScope } from "../../content/feed-queries.js";
-import { sendBody } from "../page-response.js";
+import { sendBody } from "../../web/page-response.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { notFound } from "../routes/list-routes.js";
-import type { SiteDeps } from "../site-deps.js";
 import { loadNewsSitemap, renderNewsSitemap } from "./news-sitemap.js";
 import { ROBOTS_CONTENT_TYPE, renderRobots } from "./robots.js";
 import {

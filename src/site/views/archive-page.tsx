@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { PublicationMonth } from "../../content/archive-queries.js";
-import { Layout } from "./layout.js";
-import type { SiteContext } from "./site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { SiteContext } from "../../web/site-context.js";
 
 export const MONTH_NAMES = [
   "January",

@@ -2,8 +2,8 @@ import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
 import type { HotRow } from "../../trends/trend-queries.js";
 import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
-import { Layout } from "./layout.js";
-import type { PageMeta, SiteContext } from "./site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { PageMeta, SiteContext } from "../../web/site-context.js";
 import { articlePath, StoryList, StoryMeta } from "./story-list.js";
 
 export interface HomeView {

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
-import { Layout } from "./layout.js";
-import type { PageMeta, SiteContext } from "./site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { PageMeta, SiteContext } from "../../web/site-context.js";
 import { Pagination, StoryList } from "./story-list.js";
 
 export interface ListView {

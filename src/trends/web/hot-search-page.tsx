@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
-import { Layout } from "../../site/views/layout.js";
-import type { SiteContext } from "../../site/views/site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { SiteContext } from "../../web/site-context.js";
 import type { HotSearchNow } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { sparklineSvg } from "./rank-chart-svg.js";

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { TrendFetchTable } from "../../db/schema.js";
-import { Layout } from "../../site/views/layout.js";
-import type { SiteContext } from "../../site/views/site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { SiteContext } from "../../web/site-context.js";
 import type { SourceHealth } from "../source-health.js";
 import { dateTime } from "./trend-format.js";
 

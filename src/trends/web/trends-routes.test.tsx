@@ -2,7 +2,7 @@ import { JSDOM } from "jsdom";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSiteHarness, type SiteHarness } from "../../../test/support/site-harness.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
-import { createApp } from "../../site/app.js";
+import { createApp } from "../../app/create-app.js";
 import { recordHealth } from "../source-health.js";
 import { ingestCapture } from "../testing/ingest-capture.js";
 import { mWeiboCnCaptures } from "../testing/weibo-fixtures.js";

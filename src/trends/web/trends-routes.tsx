@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { HTML, renderToString, sendBody } from "../../site/page-response.js";
-import { loadSiteContext } from "../../site/site-context-loader.js";
-import type { SiteDeps } from "../../site/site-deps.js";
-import { MessagePage } from "../../site/views/message-page.js";
+import { MessagePage } from "../../web/message-page.js";
+import { HTML, renderToString, sendBody } from "../../web/page-response.js";
+import { loadSiteContext } from "../../web/site-context-loader.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { readHealth, recentFetches } from "../source-health.js";
 import { coverageFor, hotSearchNow, topicFacts } from "../trend-queries.js";
 import { HotSearchPage } from "./hot-search-page.js";

@@ -1,5 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createNewsroomHarness,
+  type NewsroomHarness,
+} from "../../../test/support/newsroom-harness.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
 import { silentLogger } from "../../core/log.js";
 import { startChatReplayServer } from "../../llm/testing/chat-replay-server.js";
@@ -7,10 +11,6 @@ import { createStory } from "../../newsroom/commands/story-commands.js";
 import { newsroomDeps } from "../../newsroom/newsroom-deps.js";
 import { formFromContent } from "../../newsroom/story-content.js";
 import { loadStory } from "../../newsroom/story-queries.js";
-import {
-  createNewsroomHarness,
-  type NewsroomHarness,
-} from "../../newsroom/testing/newsroom-harness.js";
 import { PIPELINE_ACTOR, runPipeline } from "../pipeline-runner.js";
 import { bundleResearch, readBundle } from "../source-bundle.js";
 import { draftReply } from "../testing/draft-replay.js";

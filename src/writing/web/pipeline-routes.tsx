@@ -4,7 +4,7 @@ import { AdminLayout } from "../../newsroom/web/admin-layout.js";
 import { page } from "../../newsroom/web/guard.js";
 import type { NewsroomEnv } from "../../newsroom/web/request-context.js";
 import { storyFor } from "../../newsroom/web/story-guard.js";
-import type { SiteDeps } from "../../site/site-deps.js";
+import type { SiteDeps } from "../../web/site-deps.js";
 import { storyPipelineView } from "../story-pipeline-view.js";
 import { PipelinePanel } from "./pipeline-page.js";
 

@@ -1,4 +1,4 @@
-import type { CategoryRow } from "../../db/schema.js";
+import type { CategoryRow } from "../db/schema.js";
 
 /** What every page's chrome needs: fixed per request, the same for every page type. */
 export interface SiteContext {

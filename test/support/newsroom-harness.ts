@@ -1,20 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database.js";
-import { loadConfig } from "../../config/env.js";
-import { DEFAULT_CATEGORIES, ensureCategories } from "../../content/categories.js";
-import { fixedClock } from "../../core/clock.js";
-import { silentLogger } from "../../core/log.js";
-import type { DialectName } from "../../db/database.js";
-import type { NewsroomRole } from "../../db/schema.js";
-import { createApp } from "../../site/app.js";
-import type { SiteDeps } from "../../site/site-deps.js";
-import { systemContext } from "../audit-log.js";
-import type { ArticleChangeHook } from "../commands/article-hooks.js";
-import { createUser } from "../commands/user-commands.js";
-import type { NewsroomOptions } from "../newsroom-deps.js";
-import { newsroomRoutes } from "../web/newsroom-routes.js";
+import { createApp } from "../../src/app/create-app.js";
+import { loadConfig } from "../../src/config/env.js";
+import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
+import { fixedClock } from "../../src/core/clock.js";
+import { silentLogger } from "../../src/core/log.js";
+import type { DialectName } from "../../src/db/database.js";
+import type { NewsroomRole } from "../../src/db/schema.js";
+import { systemContext } from "../../src/newsroom/audit-log.js";
+import type { ArticleChangeHook } from "../../src/newsroom/commands/article-hooks.js";
+import { createUser } from "../../src/newsroom/commands/user-commands.js";
+import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
+import { newsroomRoutes } from "../../src/newsroom/web/newsroom-routes.js";
+import type { SiteDeps } from "../../src/web/site-deps.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 /** Low scrypt cost so tests stay fast; production uses DEFAULT_PARAMS. */
 export const TEST_PASSWORD_COST = 1024;

@@ -3,18 +3,18 @@ import { secureHeaders } from "hono/secure-headers";
 import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
+import { feedRoutes } from "../site/feeds/feed-routes.js";
+import { articleRoutes } from "../site/routes/article-routes.js";
+import { listRoutes, notFound } from "../site/routes/list-routes.js";
+import { searchRoutes } from "../site/routes/search-routes.js";
+import { sitemapRoutes } from "../site/sitemaps/sitemap-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
+import { ASSETS, stylesheet } from "../web/assets.js";
+import { MessagePage } from "../web/message-page.js";
+import { renderToString } from "../web/page-response.js";
+import { loadSiteContext } from "../web/site-context-loader.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
-import { ASSETS, stylesheet } from "./assets.js";
-import { feedRoutes } from "./feeds/feed-routes.js";
-import { renderToString } from "./page-response.js";
-import { articleRoutes } from "./routes/article-routes.js";
-import { listRoutes, notFound } from "./routes/list-routes.js";
-import { searchRoutes } from "./routes/search-routes.js";
-import { loadSiteContext } from "./site-context-loader.js";
-import type { SiteDeps } from "./site-deps.js";
-import { sitemapRoutes } from "./sitemaps/sitemap-routes.js";
-import { MessagePage } from "./views/message-page.js";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
 

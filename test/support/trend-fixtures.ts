@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Tables } from "../../db/schema.js";
+import type { Tables } from "../../src/db/schema.js";
 
 /** A stored hot-search history: three snapshots of two topics, as the trend tracker keeps it. */
 export async function seedTrends(db: Kysely<Tables>): Promise<{ flood: number; idol: number }> {

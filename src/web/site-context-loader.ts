@@ -1,6 +1,6 @@
 import { listCategories } from "../content/taxonomy-queries.js";
+import type { SiteContext } from "./site-context.js";
 import type { SiteDeps } from "./site-deps.js";
-import type { SiteContext } from "./views/site-context.js";
 
 export async function loadSiteContext(deps: SiteDeps, path: string): Promise<SiteContext> {
   const categories = await listCategories(deps.database.db);

@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
-import { shareScript, stylesheet } from "../assets.js";
+import { shareScript, stylesheet } from "./assets.js";
 import { absoluteUrl, type PageMeta, type SiteContext } from "./site-context.js";
 
 /** JSON for a <script> element: `<` escaped so text can never close the element. */
