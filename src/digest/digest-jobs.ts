@@ -4,7 +4,7 @@ import { toUtcIso } from "../content/zoned-time.js";
 import type { ScheduledTask } from "../jobs/scheduler.js";
 import type { JobHandler } from "../jobs/worker.js";
 import { systemContext } from "../newsroom/audit-log.js";
-import type { SiteDeps } from "../site/site-deps.js";
+import type { SiteDeps } from "../web/site-deps.js";
 import { requestSend, SEND_JOB } from "./digest-service.js";
 import { addDays, localDay, weekday } from "./digest-window.js";
 import { issueFor, publishIssue } from "./issue-store.js";

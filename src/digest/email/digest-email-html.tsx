@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
-import { renderToString } from "../../site/page-response.js";
+import { renderToString } from "../../web/page-response.js";
 import {
   articlePath,
   issueSummary,

@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
-import { Layout } from "../../site/views/layout.js";
-import type { SiteContext } from "../../site/views/site-context.js";
+import { Layout } from "../../web/layout.js";
+import type { SiteContext } from "../../web/site-context.js";
 import { issuePath, issueSummary, issueTitle } from "../digest-format.js";
 import type { Digest } from "../digest-model.js";
 import { DigestSections } from "./digest-sections.js";
