@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.js";
+import { digestAdminRoutes } from "../digest/web/digest-admin-routes.js";
+import { digestRoutes } from "../digest/web/digest-routes.js";
 import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
 import { feedRoutes } from "../site/feeds/feed-routes.js";
@@ -78,6 +80,9 @@ export function createApp(deps: SiteDeps): Hono {
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));
+  app.route("/", digestRoutes(deps));
+  // After the newsroom, whose /admin/* middleware (session, client address) runs first.
+  app.route("/", digestAdminRoutes(deps));
 
   app.notFound((c) => notFound(c, deps));
   app.onError(async (error, c) => {

@@ -4,6 +4,7 @@ import { draftCommand } from "../writing/draft-command.js";
 import { storiesCommand } from "../writing/stories-command.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { checkCommand } from "./check-command.js";
+import { digestCommand } from "./digest-command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { relatedCommand } from "./related-command.js";
@@ -25,4 +26,5 @@ export const COMMANDS: Command[] = [
   draftCommand,
   storiesCommand,
   checkCommand,
+  digestCommand,
 ];
