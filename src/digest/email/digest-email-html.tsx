@@ -265,5 +265,5 @@ export async function digestEmailHtml(
   const body = await renderToString(
     <Email digest={digest} siteName={site.siteName} siteUrl={site.siteUrl} links={links} />,
   );
-  return `<!DOCTYPE html>${body}`;
+  return body;
 }

@@ -90,7 +90,7 @@ export function digestRoutes(deps: SiteDeps): Hono {
         next={around.next ? issuePath({ edition, day: around.next }) : undefined}
       />,
     );
-    return sendBody(c, `<!DOCTYPE html>${body}`, HTML, {
+    return sendBody(c, body, HTML, {
       tags: ["digest", `digest:${issue.id}`],
       lastModified: issue.updated_at,
       maxAge: 300,
@@ -110,7 +110,7 @@ export function digestRoutes(deps: SiteDeps): Hono {
         }))}
       />,
     );
-    return sendBody(c, `<!DOCTYPE html>${body}`, HTML, { tags: ["digest"], maxAge: 300 });
+    return sendBody(c, body, HTML, { tags: ["digest"], maxAge: 300 });
   });
   app.get("/digest/:day{[0-9]{4}-[0-9]{2}-[0-9]{2}}", (c) =>
     issuePage(c, "daily", c.req.param("day")),
