@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../core/errors.js";
 import { digestAdminRoutes } from "../digest/web/digest-admin-routes.js";
 import { digestRoutes } from "../digest/web/digest-routes.js";
-import { newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
+import { apiErrorBody } from "../newsroom/api/api-routes.js";
+import type { NewsroomOptions } from "../newsroom/newsroom-deps.js";
+import { newsroomErrorPage, newsroomRoutes } from "../newsroom/web/newsroom-routes.js";
 import { researchRoutes } from "../research/web/research-routes.js";
+import { publicErrorPage } from "../site/error-page.js";
 import { feedRoutes } from "../site/feeds/feed-routes.js";
 import { articleRoutes } from "../site/routes/article-routes.js";
 import { listRoutes, notFound } from "../site/routes/list-routes.js";
@@ -12,19 +14,22 @@ import { searchRoutes } from "../site/routes/search-routes.js";
 import { sitemapRoutes } from "../site/sitemaps/sitemap-routes.js";
 import { trendsRoutes } from "../trends/web/trends-routes.js";
 import { ASSETS, stylesheet } from "../web/assets.js";
-import { MessagePage } from "../web/message-page.js";
-import { renderToString } from "../web/page-response.js";
-import { loadSiteContext } from "../web/site-context-loader.js";
+import { errorMapper } from "../web/error-mapper.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
 
+/** What tests may choose beyond the deps: the newsroom's password cost and hooks. */
+export interface AppOptions {
+  newsroom?: NewsroomOptions;
+}
+
 /**
  * The public site as a Hono app. Pure of process state: everything comes from `deps`,
  * so tests call `app.request()` against a temp database with a fixed clock.
  */
-export function createApp(deps: SiteDeps): Hono {
+export function createApp(deps: SiteDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -75,7 +80,7 @@ export function createApp(deps: SiteDeps): Hono {
   // Research's start page reads its own body before the newsroom's /admin/* chain does;
   // the pipeline pages rely on the newsroom's session middleware, so they come after it.
   app.route("/", researchRoutes(deps));
-  app.route("/", newsroomRoutes(deps));
+  app.route("/", newsroomRoutes(deps, options.newsroom));
   app.route("/", pipelineRoutes(deps));
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
@@ -85,32 +90,15 @@ export function createApp(deps: SiteDeps): Hono {
   app.route("/", digestAdminRoutes(deps));
 
   app.notFound((c) => notFound(c, deps));
-  app.onError(async (error, c) => {
-    if (isAppError(error) && error.status < 500) {
-      return c.json(
-        { error: { id: error.id, message: error.message, fields: error.details.fields ?? [] } },
-        error.status as 400,
-      );
-    }
-    if (isUnavailable(error)) {
-      // The database is busy (another process holds the write lock): say so and when to retry.
-      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-      const site = await loadSiteContext(deps, c.req.path).catch(() => undefined);
-      if (!site) return c.text(error.message, 503);
-      const page = <MessagePage site={site} title="Busy for a moment" message={error.message} />;
-      return c.html(await renderToString(page), 503);
-    }
-    deps.log.error({ err: error, path: c.req.path }, "request failed");
-    const site = await loadSiteContext(deps, c.req.path).catch(() => undefined);
-    if (!site) return c.text("Something went wrong on our side.", 500);
-    const page = (
-      <MessagePage
-        site={site}
-        title="Something went wrong"
-        message="Something went wrong on our side. Please try again in a minute."
-      />
-    );
-    return c.html(await renderToString(page), 500);
-  });
+  app.onError(
+    errorMapper(
+      deps.log,
+      [
+        { prefix: "/api/v1/", present: apiErrorBody },
+        { prefix: "/admin", present: newsroomErrorPage(deps) },
+      ],
+      publicErrorPage(deps),
+    ),
+  );
   return app;
 }

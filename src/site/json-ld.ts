@@ -1,11 +1,12 @@
 import type { ArticleFull } from "../content/article-queries.js";
 import { toZonedIso } from "../content/zoned-time.js";
 import { absoluteUrl, type SiteContext } from "../web/site-context.js";
+import { urls } from "../web/urls.js";
 
 /** schema.org NewsArticle for an article page, dates with their zone offset. */
 export function newsArticleJsonLd(site: SiteContext, article: ArticleFull, path: string): object {
   const url = absoluteUrl(site, path);
-  const authorUrl = absoluteUrl(site, `/byline/${article.author.slug}`);
+  const authorUrl = absoluteUrl(site, urls.byline(article.author.slug));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

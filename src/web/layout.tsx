@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
 import { shareScript, stylesheet } from "./assets.js";
 import { absoluteUrl, type PageMeta, type SiteContext } from "./site-context.js";
+import { urls } from "./urls.js";
 
 /** JSON for a <script> element: `<` escaped so text can never close the element. */
 export function scriptJson(value: unknown): string {
@@ -111,7 +112,7 @@ const Header: FC<{ site: SiteContext }> = ({ site }) => (
             </a>
           </li>
           {site.categories.map((c) => {
-            const href = `/category/${c.slug}`;
+            const href = urls.category(c.slug);
             return (
               <li>
                 <a href={href} aria-current={site.path.startsWith(href) ? "page" : undefined}>

@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
 import { createApp } from "../../src/app/create-app.js";
 import { loadConfig } from "../../src/config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../../src/content/categories.js";
@@ -12,7 +11,6 @@ import { systemContext } from "../../src/newsroom/audit-log.js";
 import type { ArticleChangeHook } from "../../src/newsroom/commands/article-hooks.js";
 import { createUser } from "../../src/newsroom/commands/user-commands.js";
 import type { NewsroomOptions } from "../../src/newsroom/newsroom-deps.js";
-import { newsroomRoutes } from "../../src/newsroom/web/newsroom-routes.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -88,14 +86,9 @@ export async function createNewsroomHarness(
   const hook: ArticleChangeHook = async (change) => {
     changes.push(`${change.type}:${change.slug}`);
   };
-  // The test's own newsroom (cheap hashes, a recording hook) answers first; the site app
-  // (which also mounts the newsroom with production options) serves the public pages.
-  const app = new Hono();
-  app.route(
-    "/",
-    newsroomRoutes(deps, { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] }),
-  );
-  app.route("/", createApp(deps));
+  const app = createApp(deps, {
+    newsroom: { passwordCost: TEST_PASSWORD_COST, ...options.newsroom, hooks: [hook] },
+  });
   let origin = SITE;
   let close = async () => {};
   if (options.transport === "socket") {

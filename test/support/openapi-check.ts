@@ -3,7 +3,9 @@ import { z } from "zod";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const doc = JSON.parse(readFileSync(new URL("../api/openapi.json", import.meta.url), "utf8")) as {
+const doc = JSON.parse(
+  readFileSync(new URL("../../src/newsroom/api/openapi.json", import.meta.url), "utf8"),
+) as {
   paths: Record<
     string,
     Record<string, { responses?: Record<string, { content?: Record<string, { schema: Json }> }> }>

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { listAudit } from "../audit-log.js";
 import { createUser, listUsers, resetPassword, updateUser } from "../commands/user-commands.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
-import { can } from "../policy.js";
-import { type ApiEnv, apiAudit, apiDeny, body } from "./api-kit.js";
+import { type ApiEnv, apiAudit, apiRequires, body } from "./api-kit.js";
 
 const role = z.enum(["admin", "editor", "writer"]);
 const newUser = z
@@ -19,20 +18,17 @@ export function adminApiRoutes(app: Hono<ApiEnv>, deps: NewsroomDeps): void {
   const now = () => deps.clock.now();
   const userId = (raw: string) => Number(raw);
 
-  app.get("/api/v1/users", async (c) => {
-    if (!can(c.get("user"), "users.manage")) return apiDeny(c, deps, "users.manage");
+  app.get("/api/v1/users", apiRequires(deps, "users.manage"), async (c) => {
     return c.json({ users: await listUsers(db) });
   });
 
-  app.post("/api/v1/users", async (c) => {
-    if (!can(c.get("user"), "users.manage")) return apiDeny(c, deps, "users.manage");
+  app.post("/api/v1/users", apiRequires(deps, "users.manage"), async (c) => {
     const input = await body(c, newUser);
     const user = await createUser(db, input, apiAudit(c), now(), deps.passwordCost);
     return c.json({ user }, 201);
   });
 
-  app.patch("/api/v1/users/:id{[0-9]+}", async (c) => {
-    if (!can(c.get("user"), "users.manage")) return apiDeny(c, deps, "users.manage");
+  app.patch("/api/v1/users/:id{[0-9]+}", apiRequires(deps, "users.manage"), async (c) => {
     const change = await body(c, userChange);
     await updateUser(
       db,
@@ -48,8 +44,7 @@ export function adminApiRoutes(app: Hono<ApiEnv>, deps: NewsroomDeps): void {
     return c.json({ user });
   });
 
-  app.post("/api/v1/users/:id{[0-9]+}/password", async (c) => {
-    if (!can(c.get("user"), "users.manage")) return apiDeny(c, deps, "users.manage");
+  app.post("/api/v1/users/:id{[0-9]+}/password", apiRequires(deps, "users.manage"), async (c) => {
     const input = await body(c, passwordReset);
     await resetPassword(
       db,
@@ -62,8 +57,7 @@ export function adminApiRoutes(app: Hono<ApiEnv>, deps: NewsroomDeps): void {
     return c.json({ reset: true });
   });
 
-  app.get("/api/v1/audit", async (c) => {
-    if (!can(c.get("user"), "audit.view")) return apiDeny(c, deps, "audit.view");
+  app.get("/api/v1/audit", apiRequires(deps, "audit.view"), async (c) => {
     const before = Number(c.req.query("before") ?? "");
     const action = (c.req.query("action") ?? "").replace(/[^a-z.]/g, "").slice(0, 40);
     const events = await listAudit(db, {

@@ -1,11 +1,11 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import { validationFailed } from "../../core/errors.js";
 import { type AuditContext, recordAudit } from "../audit-log.js";
 import type { TokenUser } from "../auth/api-tokens.js";
 import { fieldProblems } from "../form-errors.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
-import type { Action } from "../policy.js";
+import { type Action, can } from "../policy.js";
 import { clientInfo } from "../web/request-context.js";
 import { errorBody } from "./api-presenters.js";
 
@@ -61,4 +61,12 @@ export async function apiDeny(
 ): Promise<Response> {
   await auditApiDenial(c, deps, action);
   return c.json(errorBody("forbidden", `Your role may not ${action}`), 403);
+}
+
+/** The permission check of an API route, as middleware placed before its handler. */
+export function apiRequires(deps: NewsroomDeps, action: Action): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!can(c.get("user"), action)) return apiDeny(c, deps, action);
+    await next();
+  };
 }

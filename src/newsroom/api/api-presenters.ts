@@ -1,3 +1,4 @@
+import { urls } from "../../web/urls.js";
 import type { StoryRecord } from "../story-queries.js";
 
 /** The API's story: the same fields the editor shows, plus where it lives. */
@@ -9,7 +10,7 @@ export function presentStory(story: StoryRecord, siteUrl: string) {
     revision: story.revision,
     publishedAt: story.publishedAt,
     updatedAt: story.updatedAt,
-    url: `${siteUrl}/news/${story.slug}`,
+    url: urls.absolute(siteUrl, urls.article(story.slug)),
     ownerId: story.ownerId,
     assigneeId: story.assigneeId,
     topicId: story.topicId,

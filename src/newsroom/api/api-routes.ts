@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import {
-  type AppError,
-  conflict,
-  isAppError,
-  isUnavailable,
-  notFound,
-  RETRY_AFTER_SECONDS,
-} from "../../core/errors.js";
+import { conflict, notFound } from "../../core/errors.js";
+import type { ShownError } from "../../web/error-mapper.js";
 import { userForToken } from "../auth/api-tokens.js";
 import type { CommandContext } from "../commands/command-context.js";
 import {
@@ -39,6 +33,7 @@ import {
   type ApiEnv,
   apiAudit,
   apiDeny,
+  apiRequires,
   auditApiDenial,
   body,
 } from "./api-kit.js";
@@ -128,8 +123,7 @@ export function apiRoutes(deps: NewsroomDeps) {
     return c.json({ id: u.id, email: u.email, role: u.role });
   });
 
-  app.get("/api/v1/topics", async (c) => {
-    if (!can(c.get("user"), "queue.view")) return deny(c, "queue.view");
+  app.get("/api/v1/topics", apiRequires(deps, "queue.view"), async (c) => {
     const settings = await loadSettings(db);
     return c.json({ topics: await queueTopics(db, settings["queue.topic_limit"]) });
   });
@@ -142,8 +136,7 @@ export function apiRoutes(deps: NewsroomDeps) {
     return c.json({ stories });
   });
 
-  app.post("/api/v1/stories", async (c) => {
-    if (!can(c.get("user"), "story.create")) return deny(c, "story.create");
+  app.post("/api/v1/stories", apiRequires(deps, "story.create"), async (c) => {
     const input = await body(c, createBody);
     const created = await createStory(
       ctx(c),
@@ -221,8 +214,7 @@ export function apiRoutes(deps: NewsroomDeps) {
     }
   });
 
-  app.post("/api/v1/topics/:id{[0-9]+}/dismiss", async (c) => {
-    if (!can(c.get("user"), "topic.dismiss")) return deny(c, "topic.dismiss");
+  app.post("/api/v1/topics/:id{[0-9]+}/dismiss", apiRequires(deps, "topic.dismiss"), async (c) => {
     await dismissTopic(ctx(c), Number(c.req.param("id")));
     return c.json({ dismissed: true });
   });
@@ -230,14 +222,10 @@ export function apiRoutes(deps: NewsroomDeps) {
   adminApiRoutes(app, deps);
 
   app.notFound((c) => c.json(errorBody("not_found", "No such endpoint"), 404));
-  app.onError((error, c) => {
-    if (isUnavailable(error)) c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-    if (isAppError(error) && (error.status < 500 || isUnavailable(error))) {
-      const e = error as AppError;
-      return c.json(errorBody(e.id, e.message, e.details.fields ?? []), e.status as 400);
-    }
-    deps.log.error({ err: error, path: c.req.path }, "api request failed");
-    return c.json(errorBody("internal", "Something went wrong on our side"), 500);
-  });
   return app;
+}
+
+/** How the API shows a failure: the JSON error body every endpoint documents. */
+export function apiErrorBody(c: Context, shown: ShownError) {
+  return c.json(errorBody(shown.id, shown.message, shown.fields), shown.status);
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { listAudit } from "../audit-log.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { AdminLayout } from "./admin-layout.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import type { NewsroomEnv } from "./request-context.js";
 
 /** Admin-only, read-only view of the append-only audit log, newest first. */
@@ -11,9 +11,7 @@ export function auditRoutes(deps: NewsroomDeps) {
   const db = deps.database.db;
   const siteName = deps.config.SITE_NAME;
 
-  app.get("/admin/audit", async (c) => {
-    const refused = await refuse(c, deps, "audit.view");
-    if (refused) return refused;
+  app.get("/admin/audit", requires(deps, "audit.view"), async (c) => {
     const before = Number(c.req.query("before") ?? "");
     const action = (c.req.query("action") ?? "").replace(/[^a-z.]/g, "").slice(0, 40);
     const rows = await listAudit(db, {

@@ -8,7 +8,7 @@ import { changeOwnPassword, countUsers, createUser } from "../commands/user-comm
 import { problemMap } from "../form-errors.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
-import { loginCsrf, page, refuse, secureCookies } from "./guard.js";
+import { loginCsrf, page, requires, secureCookies } from "./guard.js";
 import { LoginPage, type Resume, ResumePage } from "./login-page.js";
 import {
   auditContext,
@@ -159,15 +159,11 @@ export function authRoutes(deps: NewsroomDeps) {
     return c.redirect("/admin/login", 303);
   });
 
-  app.get("/admin/account", async (c) => {
-    const refused = await refuse(c, deps, "tokens.own");
-    if (refused) return refused;
+  app.get("/admin/account", requires(deps, "tokens.own"), async (c) => {
     return page(c, <AccountPage deps={deps} c={c} />);
   });
 
-  app.post("/admin/account/password", async (c) => {
-    const refused = await refuse(c, deps, "tokens.own");
-    if (refused) return refused;
+  app.post("/admin/account/password", requires(deps, "tokens.own"), async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/admin/login", 303);
     try {

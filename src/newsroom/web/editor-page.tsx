@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { StoredFlag } from "../../checks/flag-store.js";
+import { urls } from "../../web/urls.js";
 import type { Session } from "../auth/session-store.js";
 import { can } from "../policy.js";
 import { storyBody } from "../story-checks.js";
@@ -219,7 +220,7 @@ export const EditorPage: FC<EditorProps> = (p) => {
                 </p>
                 <p class="muted">/news/{story.slug}</p>
                 {story.status === "published" ? (
-                  <a href={`/news/${story.slug}`}>View on the site</a>
+                  <a href={urls.article(story.slug)}>View on the site</a>
                 ) : null}
                 <p>
                   <a href={`${action}/revisions`}>Revisions and diffs</a>

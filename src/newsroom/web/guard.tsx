@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { renderToString } from "../../web/page-response.js";
 import { recordAudit } from "../audit-log.js";
@@ -12,6 +13,7 @@ import {
   auditContext,
   LOGIN_CSRF_COOKIE,
   type NewsroomContext,
+  type NewsroomEnv,
 } from "./request-context.js";
 
 type Status = 200 | 400 | 403 | 404 | 409 | 410 | 422 | 429 | 503;
@@ -104,4 +106,16 @@ export async function refuse(
     </AdminLayout>
   );
   return page(c, view, 403);
+}
+
+/**
+ * The permission check of a newsroom route, as middleware placed before its handler: the
+ * handler runs only when the policy allows `action`; otherwise `refuse` answers.
+ */
+export function requires(deps: NewsroomDeps, action: Action): MiddlewareHandler<NewsroomEnv> {
+  return async (c, next) => {
+    const refused = await refuse(c, deps, action);
+    if (refused) return refused;
+    await next();
+  };
 }

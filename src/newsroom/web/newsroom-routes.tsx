@@ -1,6 +1,7 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { isAppError, isUnavailable, RETRY_AFTER_SECONDS } from "../../core/errors.js";
+import type { ShownError } from "../../web/error-mapper.js";
 import type { SiteDeps } from "../../web/site-deps.js";
 import { apiRoutes } from "../api/api-routes.js";
 import { type NewsroomOptions, newsroomDeps } from "../newsroom-deps.js";
@@ -80,26 +81,31 @@ export function newsroomRoutes(deps: SiteDeps, options: NewsroomOptions = {}): H
   app.route("/", tokenRoutes(nd));
   app.route("/", referenceRoutes(nd));
 
-  app.onError(async (error, c) => {
-    if (isUnavailable(error)) c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-    if (isAppError(error) && (error.status < 500 || isUnavailable(error))) {
-      const view = (
-        <AdminLayout
-          title="That did not work"
-          session={c.get("session")}
-          siteName={deps.config.SITE_NAME}
-        >
-          <p>{error.message}</p>
-        </AdminLayout>
-      );
-      return page(c, view, error.status as 404 | 503);
-    }
-    deps.log.error({ err: error, path: c.req.path }, "newsroom request failed");
-    return c.text("Something went wrong on our side.", 500);
-  });
   const outer = new Hono();
   outer.route("/", app);
   outer.use("/api/v1/*", clientIpMiddleware(deps.config.TRUST_PROXY));
   outer.route("/", apiRoutes(nd));
   return outer;
+}
+
+/**
+ * How the newsroom shows a failure: a newsroom page with the message, or plain text when the
+ * failure is ours (the layout itself may be what failed).
+ */
+export function newsroomErrorPage(deps: SiteDeps) {
+  return (c: Context<NewsroomEnv>, shown: ShownError) => {
+    if (shown.status >= 500 && shown.id !== "unavailable") {
+      return c.text("Something went wrong on our side.", 500);
+    }
+    const view = (
+      <AdminLayout
+        title="That did not work"
+        session={c.get("session")}
+        siteName={deps.config.SITE_NAME}
+      >
+        <p>{shown.message}</p>
+      </AdminLayout>
+    );
+    return page(c, view, shown.status as 404 | 503);
+  };
 }

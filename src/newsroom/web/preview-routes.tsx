@@ -8,10 +8,11 @@ import { ArticlePage } from "../../site/views/article-page.js";
 import { Layout } from "../../web/layout.js";
 import { renderToString } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
+import { urls } from "../../web/urls.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { contentFromForm, type StoryContent } from "../story-content.js";
 import type { StoryRecord } from "../story-queries.js";
-import { refuse } from "./guard.js";
+import { requires } from "./guard.js";
 import type { NewsroomContext, NewsroomEnv } from "./request-context.js";
 import { postedForm, storyFor } from "./story-guard.js";
 
@@ -71,14 +72,14 @@ async function renderPreview(
   story: StoryRecord | undefined,
 ) {
   const article = await previewArticle(deps, content, story);
-  const site = await loadSiteContext(deps, `/news/${article.slug}`);
+  const site = await loadSiteContext(deps, urls.article(article.slug));
   const view = (
     <Layout
       site={site}
       meta={{
         title: `Preview: ${article.headline}`,
         description: article.dek,
-        path: `/news/${article.slug}`,
+        path: urls.article(article.slug),
         noindex: true,
         type: "article",
       }}
@@ -91,7 +92,7 @@ async function renderPreview(
         view={{
           article,
           related: [],
-          canonicalUrl: `${deps.config.SITE_URL}/news/${article.slug}`,
+          canonicalUrl: urls.absolute(deps.config.SITE_URL, urls.article(article.slug)),
           sources: content.sources,
         }}
       />
@@ -125,9 +126,7 @@ export function previewRoutes(deps: NewsroomDeps) {
     return renderPreview(c, deps, parsed.content, found.story);
   });
 
-  app.post("/admin/stories/preview", async (c) => {
-    const refused = await refuse(c, deps, "story.create");
-    if (refused) return refused;
+  app.post("/admin/stories/preview", requires(deps, "story.create"), async (c) => {
     const parsed = contentFromForm(postedForm(c));
     if (!parsed.ok) return invalidPreview(c, parsed.errors);
     return renderPreview(c, deps, parsed.content, undefined);

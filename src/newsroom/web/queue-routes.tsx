@@ -6,7 +6,7 @@ import { can } from "../policy.js";
 import { activeUsers, queueStories } from "../queue-queries.js";
 import { loadSettings } from "../settings.js";
 import { queueTopics } from "../topic-queries.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import { notice, withNotice } from "./notices.js";
 import { QueuePage } from "./queue-page.js";
 import { actorOf, type NewsroomEnv } from "./request-context.js";
@@ -17,9 +17,7 @@ export function queueRoutes(deps: NewsroomDeps) {
   const app = new Hono<NewsroomEnv>();
   const db = deps.database.db;
 
-  app.get("/admin", async (c) => {
-    const refused = await refuse(c, deps, "queue.view");
-    if (refused) return refused;
+  app.get("/admin", requires(deps, "queue.view"), async (c) => {
     const actor = actorOf(c);
     const [topics, stories, users] = await Promise.all([
       loadSettings(db).then((settings) => queueTopics(db, settings["queue.topic_limit"])),
@@ -44,9 +42,7 @@ export function queueRoutes(deps: NewsroomDeps) {
     );
   });
 
-  app.post("/admin/topics/:id{[0-9]+}/dismiss", async (c) => {
-    const refused = await refuse(c, deps, "topic.dismiss");
-    if (refused) return refused;
+  app.post("/admin/topics/:id{[0-9]+}/dismiss", requires(deps, "topic.dismiss"), async (c) => {
     try {
       await dismissTopic(commandContext(c, deps), Number(c.req.param("id")));
     } catch (error) {

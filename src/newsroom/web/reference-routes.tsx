@@ -18,7 +18,7 @@ import type { Tables } from "../../db/schema.js";
 import { type AuditAction, recordAudit } from "../audit-log.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { can } from "../policy.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import {
   type KindDef,
   kindBySlug,
@@ -122,15 +122,11 @@ export function referenceRoutes(deps: NewsroomDeps) {
     return kind;
   };
 
-  app.get("/admin/reference", async (c) => {
-    const refused = await refuse(c, deps, "reference.view");
-    if (refused) return refused;
+  app.get("/admin/reference", requires(deps, "reference.view"), async (c) => {
     return listPage(c, { flash: NOTICES[c.req.query("done") ?? ""] });
   });
 
-  app.post("/admin/reference/:kind", async (c) => {
-    const refused = await refuse(c, deps, "reference.manage");
-    if (refused) return refused;
+  app.post("/admin/reference/:kind", requires(deps, "reference.manage"), async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const values = formValues(c, kind);
     const result = await COMMANDS[kind.table].create(db, values, auditHook(c));
@@ -139,9 +135,7 @@ export function referenceRoutes(deps: NewsroomDeps) {
     return listPage(c, { failed: { slug: kind.slug, values, errors: result.errors } });
   });
 
-  app.get("/admin/reference/:kind/:id", async (c) => {
-    const refused = await refuse(c, deps, "reference.manage");
-    if (refused) return refused;
+  app.get("/admin/reference/:kind/:id", requires(deps, "reference.manage"), async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const id = rowId(c.req.param("id"));
     const row = rowsOf(await loadReferenceData(db), kind.table).find((r) => r.id === String(id));
@@ -158,9 +152,7 @@ export function referenceRoutes(deps: NewsroomDeps) {
     );
   });
 
-  app.post("/admin/reference/:kind/:id", async (c) => {
-    const refused = await refuse(c, deps, "reference.manage");
-    if (refused) return refused;
+  app.post("/admin/reference/:kind/:id", requires(deps, "reference.manage"), async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const id = rowId(c.req.param("id"));
     const values = formValues(c, kind);
@@ -181,9 +173,7 @@ export function referenceRoutes(deps: NewsroomDeps) {
     );
   });
 
-  app.post("/admin/reference/:kind/:id/delete", async (c) => {
-    const refused = await refuse(c, deps, "reference.manage");
-    if (refused) return refused;
+  app.post("/admin/reference/:kind/:id/delete", requires(deps, "reference.manage"), async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const deleted = await deleteReferenceRow(
       db,

@@ -14,7 +14,7 @@ import {
   settingText,
 } from "../settings.js";
 import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import { auditContext, formValue, type NewsroomEnv } from "./request-context.js";
 
 type Values = Partial<Record<AnySettingKey, string>>;
@@ -103,9 +103,7 @@ export function settingsRoutes(deps: NewsroomDeps) {
     return Object.fromEntries(ALL_SETTING_KEYS.map((k) => [k, settingText(current[k])]));
   };
 
-  app.get("/admin/settings", async (c) => {
-    const refused = await refuse(c, deps, "settings.manage");
-    if (refused) return refused;
+  app.get("/admin/settings", requires(deps, "settings.manage"), async (c) => {
     return page(
       c,
       <SettingsPage
@@ -116,9 +114,7 @@ export function settingsRoutes(deps: NewsroomDeps) {
     );
   });
 
-  app.post("/admin/settings", async (c) => {
-    const refused = await refuse(c, deps, "settings.manage");
-    if (refused) return refused;
+  app.post("/admin/settings", requires(deps, "settings.manage"), async (c) => {
     // Only submitted fields change: a form without a field leaves that setting alone.
     const form = c.get("form");
     const input: Values = Object.fromEntries(

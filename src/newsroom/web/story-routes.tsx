@@ -14,7 +14,7 @@ import { topicStart } from "../topic-queries.js";
 import type { JudgeState } from "./check-panel.js";
 import { duplicateCreate } from "./double-submit.js";
 import { EditorPage, type EditorProps } from "./editor-page.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import { notice, withNotice } from "./notices.js";
 import type { NewsroomContext, NewsroomEnv } from "./request-context.js";
 import { formValue } from "./request-context.js";
@@ -54,9 +54,7 @@ export function storyRoutes(deps: NewsroomDeps) {
       status,
     );
 
-  app.get("/admin/stories/new", async (c) => {
-    const refused = await refuse(c, deps, "story.create");
-    if (refused) return refused;
+  app.get("/admin/stories/new", requires(deps, "story.create"), async (c) => {
     const topicId = Number(c.req.query("topic") ?? "");
     const start =
       Number.isSafeInteger(topicId) && topicId > 0 ? await topicStart(db, topicId) : undefined;
@@ -73,9 +71,7 @@ export function storyRoutes(deps: NewsroomDeps) {
     });
   });
 
-  app.post("/admin/stories", async (c) => {
-    const refused = await refuse(c, deps, "story.create");
-    if (refused) return refused;
+  app.post("/admin/stories", requires(deps, "story.create"), async (c) => {
     const form = postedForm(c);
     const topicId = intField(c, "topic_id");
     const parsed = contentFromForm(form);

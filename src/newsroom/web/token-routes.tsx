@@ -3,7 +3,7 @@ import { isAppError } from "../../core/errors.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "../auth/api-tokens.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import {
   auditContext,
   formValue,
@@ -86,11 +86,9 @@ export function tokenRoutes(deps: NewsroomDeps) {
     );
   };
 
-  app.get("/admin/tokens", async (c) => (await refuse(c, deps, "tokens.own")) ?? show(c));
+  app.get("/admin/tokens", requires(deps, "tokens.own"), (c) => show(c));
 
-  app.post("/admin/tokens", async (c) => {
-    const refused = await refuse(c, deps, "tokens.own");
-    if (refused) return refused;
+  app.post("/admin/tokens", requires(deps, "tokens.own"), async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/admin/login", 303);
     try {
@@ -108,9 +106,7 @@ export function tokenRoutes(deps: NewsroomDeps) {
     }
   });
 
-  app.post("/admin/tokens/:id{[0-9]+}/revoke", async (c) => {
-    const refused = await refuse(c, deps, "tokens.own");
-    if (refused) return refused;
+  app.post("/admin/tokens/:id{[0-9]+}/revoke", requires(deps, "tokens.own"), async (c) => {
     const session = c.get("session");
     if (session)
       await revokeApiToken(

@@ -14,7 +14,7 @@ import {
 import { problemMap } from "../form-errors.js";
 import type { NewsroomDeps } from "../newsroom-deps.js";
 import { AdminLayout, CsrfField, Field } from "./admin-layout.js";
-import { page, refuse } from "./guard.js";
+import { page, requires } from "./guard.js";
 import { auditContext, formValue, type NewsroomEnv } from "./request-context.js";
 
 const UsersPage: FC<{
@@ -161,11 +161,9 @@ export function userRoutes(deps: NewsroomDeps) {
       status,
     );
 
-  app.get("/admin/users", async (c) => (await refuse(c, deps, "users.manage")) ?? show(c));
+  app.get("/admin/users", requires(deps, "users.manage"), (c) => show(c));
 
-  app.post("/admin/users", async (c) => {
-    const refused = await refuse(c, deps, "users.manage");
-    if (refused) return refused;
+  app.post("/admin/users", requires(deps, "users.manage"), async (c) => {
     const values = {
       email: formValue(c, "email"),
       displayName: formValue(c, "displayName"),
@@ -190,9 +188,7 @@ export function userRoutes(deps: NewsroomDeps) {
     return show(c, { flash: `Added ${values.email}.` });
   });
 
-  app.post("/admin/users/:id{[0-9]+}", async (c) => {
-    const refused = await refuse(c, deps, "users.manage");
-    if (refused) return refused;
+  app.post("/admin/users/:id{[0-9]+}", requires(deps, "users.manage"), async (c) => {
     const role = formValue(c, "role");
     const change: { role?: NewsroomRole; disabled: boolean } = {
       disabled: formValue(c, "disabled") === "1",
@@ -207,9 +203,7 @@ export function userRoutes(deps: NewsroomDeps) {
     return show(c, { flash: "Account updated." });
   });
 
-  app.post("/admin/users/:id{[0-9]+}/password", async (c) => {
-    const refused = await refuse(c, deps, "users.manage");
-    if (refused) return refused;
+  app.post("/admin/users/:id{[0-9]+}/password", requires(deps, "users.manage"), async (c) => {
     try {
       await resetPassword(
         db,

@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { FC } from "hono/jsx";
-import { isAppError } from "../../core/errors.js";
 import type { Session } from "../../newsroom/auth/session-store.js";
 import { type NewsroomDeps, newsroomDeps } from "../../newsroom/newsroom-deps.js";
 import { AdminLayout, CsrfField } from "../../newsroom/web/admin-layout.js";
-import { page, refuse } from "../../newsroom/web/guard.js";
+import { page, requires } from "../../newsroom/web/guard.js";
 import { MAX_BODY_BYTES } from "../../newsroom/web/newsroom-routes.js";
 import { withNotice } from "../../newsroom/web/notices.js";
 import {
@@ -116,9 +115,7 @@ export function researchRoutes(deps: SiteDeps): Hono {
     return Number.isSafeInteger(n) ? loadWeiboTopic(deps.database.db, n) : undefined;
   };
 
-  app.get("/admin/topics/:id{[0-9]+}/start", async (c) => {
-    const refused = await refuse(c, nd, "story.create");
-    if (refused) return refused;
+  app.get("/admin/topics/:id{[0-9]+}/start", requires(nd, "story.create"), async (c) => {
     const topic = await topicOf(c.req.param("id"));
     if (!topic) return c.notFound();
     return page(
@@ -132,9 +129,7 @@ export function researchRoutes(deps: SiteDeps): Hono {
     );
   });
 
-  app.post("/admin/topics/:id{[0-9]+}/start", async (c) => {
-    const refused = await refuse(c, nd, "story.create");
-    if (refused) return refused;
+  app.post("/admin/topics/:id{[0-9]+}/start", requires(nd, "story.create"), async (c) => {
     const topic = await topicOf(c.req.param("id"));
     if (!topic) return c.notFound();
     const text = formValue(c, "links");
@@ -159,11 +154,6 @@ export function researchRoutes(deps: SiteDeps): Hono {
     return c.redirect(withNotice(`/admin/stories/${result.articleId}`, code), 303);
   });
 
-  app.onError((error, c) => {
-    if (isAppError(error) && error.status < 500) return c.text(error.message, error.status as 404);
-    deps.log.error({ err: error, path: c.req.path }, "research request failed");
-    return c.text("Something went wrong on our side.", 500);
-  });
   const outer = new Hono();
   outer.route("/", app);
   return outer;

@@ -8,6 +8,7 @@ import { markdownToPlainText, renderMarkdown } from "../../content/markdown.js";
 import { formatLongDate } from "../../content/zoned-time.js";
 import type { CategoryRow } from "../../db/schema.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { urls } from "../../web/urls.js";
 import type { FeedChannel, FeedItem } from "./feed-model.js";
 import { escapeXml } from "./xml-escape.js";
 
@@ -46,7 +47,7 @@ export async function loadFeed(
     lastChangeInScope(db, now, category ? { categoryId: category.id } : {}),
   ]);
   const siteUrl = deps.config.SITE_URL;
-  const base = category ? `/category/${category.slug}` : "";
+  const base = category ? urls.category(category.slug) : "";
   const newest = articles
     .map((a) => a.updatedAt)
     .sort()
@@ -78,7 +79,7 @@ export async function loadFeed(
 }
 
 function toFeedItem(siteUrl: string, article: ArticleSummary, body: ArticleBody): FeedItem {
-  const url = `${siteUrl}/news/${article.slug}`;
+  const url = urls.absolute(siteUrl, urls.article(article.slug));
   return {
     id: url,
     url,
@@ -88,8 +89,14 @@ function toFeedItem(siteUrl: string, article: ArticleSummary, body: ArticleBody)
     published: article.publishedAt,
     updated: article.updatedAt,
     timeZone: article.timeZone,
-    author: { name: article.author.name, url: `${siteUrl}/byline/${article.author.slug}` },
-    category: { name: article.category.name, url: `${siteUrl}/category/${article.category.slug}` },
+    author: {
+      name: article.author.name,
+      url: urls.absolute(siteUrl, urls.byline(article.author.slug)),
+    },
+    category: {
+      name: article.category.name,
+      url: urls.absolute(siteUrl, urls.category(article.category.slug)),
+    },
     tags: body.tags.map((t) => t.name),
     imageUrl: article.imageUrl || undefined,
   };

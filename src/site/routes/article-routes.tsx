@@ -12,9 +12,9 @@ import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { absoluteUrl } from "../../web/site-context.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { urls } from "../../web/urls.js";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../json-ld.js";
 import { ArticlePage } from "../views/article-page.js";
-import { articlePath } from "../views/story-list.js";
 import { notFound } from "./list-routes.js";
 
 export const RELATED_COUNT = 5;
@@ -58,7 +58,7 @@ export function articleRoutes(deps: SiteDeps) {
     const trend = article.hashtag
       ? await topicFactsForHashtag(deps.database.db, article.hashtag)
       : null;
-    const path = articlePath(article.slug);
+    const path = urls.article(article.slug);
     const canonicalUrl = absoluteUrl(site, path);
     const description = article.dek || article.plainText.slice(0, 200).replace(/\s+\S*$/, "…");
     const page = (
@@ -74,7 +74,7 @@ export function articleRoutes(deps: SiteDeps) {
           imageAlt: article.imageAlt || undefined,
           feeds: {
             title: `${site.siteName}: ${article.category.name}`,
-            base: `/category/${article.category.slug}`,
+            base: urls.category(article.category.slug),
           },
           extraMeta: [
             ["article:published_time", toZonedIso(article.publishedAt, article.timeZone)],
@@ -86,7 +86,7 @@ export function articleRoutes(deps: SiteDeps) {
             newsArticleJsonLd(site, article, path),
             breadcrumbJsonLd(site, [
               { name: "Home", path: "/" },
-              { name: article.category.name, path: `/category/${article.category.slug}` },
+              { name: article.category.name, path: urls.category(article.category.slug) },
               { name: article.headline, path },
             ]),
           ],

@@ -15,6 +15,7 @@ import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { urls } from "../../web/urls.js";
 import { ArchiveIndexPage, MONTH_NAMES } from "../views/archive-page.js";
 import { HomePage } from "../views/home-page.js";
 import { ListPage } from "../views/list-page.js";
@@ -98,7 +99,7 @@ export function listRoutes(deps: SiteDeps) {
         findCategoryBySlug(db, slug),
       );
       if (!category) return notFound(c, deps);
-      const base = `/category/${category.slug}`;
+      const base = urls.category(category.slug);
       const intro =
         category.description || `The latest ${category.name} stories trending in China, explained.`;
       return listing(
@@ -119,7 +120,7 @@ export function listRoutes(deps: SiteDeps) {
       if (!tag) return notFound(c, deps);
       return listing(
         c,
-        `/tag/${tag.slug}`,
+        urls.tag(tag.slug),
         { tagId: tag.id },
         `Tagged “${tag.name}”`,
         `Articles tagged ${tag.name}.`,
@@ -130,7 +131,7 @@ export function listRoutes(deps: SiteDeps) {
       const author = await findIfSlug(c.req.param("slug"), (slug) => findAuthorBySlug(db, slug));
       if (!author) return notFound(c, deps);
       const intro = author.bio || `Articles by ${author.name}.`;
-      return listing(c, `/byline/${author.slug}`, { authorId: author.id }, author.name, intro, [
+      return listing(c, urls.byline(author.slug), { authorId: author.id }, author.name, intro, [
         `author:${author.id}`,
       ]);
     });
@@ -145,7 +146,7 @@ export function listRoutes(deps: SiteDeps) {
       const label = `${MONTH_NAMES[month - 1]} ${year}`;
       return listing(
         c,
-        `/archive/${year}/${pad(month)}`,
+        urls.archiveMonth(year, month),
         { from, to },
         `Archive: ${label}`,
         `Everything we published in ${label}.`,

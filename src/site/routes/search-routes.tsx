@@ -11,7 +11,8 @@ import { Layout } from "../../web/layout.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
 import { loadSiteContext } from "../../web/site-context-loader.js";
 import type { SiteDeps } from "../../web/site-deps.js";
-import { articlePath, Pagination, StoryMeta } from "../views/story-list.js";
+import { urls } from "../../web/urls.js";
+import { Pagination, StoryMeta } from "../views/story-list.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -124,7 +125,7 @@ export function searchRoutes(deps: SiteDeps) {
             {result.hits.map((hit) => (
               <li>
                 <h2 class="story-title">
-                  <a href={articlePath(hit.article.slug)}>{hit.article.headline}</a>
+                  <a href={urls.article(hit.article.slug)}>{hit.article.headline}</a>
                 </h2>
                 <p>{raw(hit.snippet)}</p>
                 <StoryMeta article={hit.article} />

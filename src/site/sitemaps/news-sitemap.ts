@@ -1,6 +1,7 @@
 import { listPublished } from "../../content/article-queries.js";
 import { toZonedIso } from "../../content/zoned-time.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { urls } from "../../web/urls.js";
 import { xmlElement } from "../feeds/xml-escape.js";
 import { document, SITEMAP_NS } from "./sitemap-xml.js";
 
@@ -29,7 +30,7 @@ export async function loadNewsSitemap(deps: SiteDeps): Promise<NewsSitemapEntry[
     { limit: MAX_NEWS_URLS, offset: 0 },
   );
   return articles.map((a) => ({
-    loc: `${deps.config.SITE_URL}/news/${a.slug}`,
+    loc: urls.absolute(deps.config.SITE_URL, urls.article(a.slug)),
     title: a.headline,
     published: a.publishedAt,
     timeZone: a.timeZone,

@@ -8,6 +8,7 @@ import {
 import { lastPublicChange } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
 import type { SiteDeps } from "../../web/site-deps.js";
+import { urls } from "../../web/urls.js";
 import { MAX_SITEMAP_URLS, type SitemapEntry } from "./sitemap-xml.js";
 
 /** A month's file, split into parts when one month ever holds more than 50,000 articles. */
@@ -71,7 +72,7 @@ export async function loadPagesSitemap(deps: SiteDeps): Promise<SitemapEntry[]> 
     { loc: `${siteUrl}/`, lastModified: newest },
     { loc: `${siteUrl}/archive`, lastModified: newest },
     ...categories.map((c) => ({
-      loc: `${siteUrl}/category/${c.slug}`,
+      loc: urls.absolute(siteUrl, urls.category(c.slug)),
       lastModified: c.lastModified,
     })),
   ];
@@ -81,8 +82,14 @@ export async function loadPagesSitemap(deps: SiteDeps): Promise<SitemapEntry[]> 
   const tags = await listTagLastChanges(db, now, Math.max(0, budget - authors.length));
   return [
     ...fixed,
-    ...authors.map((a) => ({ loc: `${siteUrl}/byline/${a.slug}`, lastModified: a.lastModified })),
-    ...tags.map((t) => ({ loc: `${siteUrl}/tag/${t.slug}`, lastModified: t.lastModified })),
+    ...authors.map((a) => ({
+      loc: urls.absolute(siteUrl, urls.byline(a.slug)),
+      lastModified: a.lastModified,
+    })),
+    ...tags.map((t) => ({
+      loc: urls.absolute(siteUrl, urls.tag(t.slug)),
+      lastModified: t.lastModified,
+    })),
   ];
 }
 
@@ -103,7 +110,7 @@ export async function loadArticleSitemap(
   );
   if (rows.length === 0) return undefined;
   return rows.map((r) => ({
-    loc: `${deps.config.SITE_URL}/news/${r.slug}`,
+    loc: urls.absolute(deps.config.SITE_URL, urls.article(r.slug)),
     lastModified: r.updatedAt,
   }));
 }

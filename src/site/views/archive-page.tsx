@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import type { PublicationMonth } from "../../content/archive-queries.js";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
+import { urls } from "../../web/urls.js";
 
 export const MONTH_NAMES = [
   "January",
@@ -35,7 +36,7 @@ export const ArchiveIndexPage: FC<{ site: SiteContext; months: PublicationMonth[
       <ul class="story-list">
         {months.map((m) => (
           <li>
-            <a href={`/archive/${m.year}/${m.month}`}>
+            <a href={urls.archiveMonth(Number(m.year), Number(m.month))}>
               {MONTH_NAMES[Number(m.month) - 1]} {m.year}
             </a>{" "}
             ({m.count} {m.count === 1 ? "article" : "articles"})

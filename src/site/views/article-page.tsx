@@ -7,6 +7,7 @@ import type { CitedSource } from "../../content/cited-sources.js";
 import { renderMarkdown } from "../../content/markdown.js";
 import { slugify } from "../../content/slug.js";
 import { formatLongDate } from "../../content/zoned-time.js";
+import { urls } from "../../web/urls.js";
 import { shareLinks, weiboSearchUrl } from "../share-links.js";
 import { StoryMeta } from "./story-list.js";
 
@@ -138,13 +139,13 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
   return (
     <article class="article" aria-labelledby="headline">
       <p class="kicker">
-        <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
+        <a href={urls.category(article.category.slug)}>{article.category.name}</a>
       </p>
       <h1 id="headline">{article.headline}</h1>
       {article.dek ? <p class="dek">{article.dek}</p> : null}
       <div class="byline-row">
         <span class="byline">
-          By <a href={`/byline/${article.author.slug}`}>{article.author.name}</a>
+          By <a href={urls.byline(article.author.slug)}>{article.author.name}</a>
         </span>
         <time class="dateline" datetime={article.publishedAt}>
           {formatLongDate(article.publishedAt, article.timeZone)}
@@ -192,7 +193,7 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
         <ul class="tags" aria-label="Tags">
           {article.tags.map((t) => (
             <li>
-              <a href={`/tag/${t.slug}`}>{t.name}</a>
+              <a href={urls.tag(t.slug)}>{t.name}</a>
             </li>
           ))}
         </ul>
@@ -205,7 +206,7 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
             {view.related.map((r) => (
               <li>
                 <h3>
-                  <a href={`/news/${r.slug}`}>{r.headline}</a>
+                  <a href={urls.article(r.slug)}>{r.headline}</a>
                 </h3>
                 <StoryMeta article={r} />
               </li>

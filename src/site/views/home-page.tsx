@@ -4,7 +4,8 @@ import type { HotRow } from "../../trends/trend-queries.js";
 import { MachineTranslatedMark } from "../../trends/web/machine-translated-mark.js";
 import { Layout } from "../../web/layout.js";
 import type { PageMeta, SiteContext } from "../../web/site-context.js";
-import { articlePath, StoryList, StoryMeta } from "./story-list.js";
+import { urls } from "../../web/urls.js";
+import { StoryList, StoryMeta } from "./story-list.js";
 
 export interface HomeView {
   top?: ArticleSummary | undefined;
@@ -22,7 +23,7 @@ const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
     <ol>
       {rows.map((row) => (
         <li>
-          <a href={`/trends/topic/${row.topicId}`} lang="zh-CN">
+          <a href={urls.topic(row.topicId)} lang="zh-CN">
             {row.isHashtag ? `#${row.word}#` : row.word}
           </a>
           {row.titleEn ? (
@@ -33,7 +34,7 @@ const HotNow: FC<{ rows: HotRow[] }> = ({ rows }) => (
           ) : null}
           {row.coverage ? (
             <span class="trend-en">
-              Our story: <a href={`/news/${row.coverage.slug}`}>{row.coverage.headline}</a>
+              Our story: <a href={urls.article(row.coverage.slug)}>{row.coverage.headline}</a>
             </span>
           ) : null}
         </li>
@@ -54,10 +55,10 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
         <div>
           <section class="lead-story" aria-labelledby="top-story">
             <p class="kicker">
-              <a href={`/category/${view.top.category.slug}`}>{view.top.category.name}</a>
+              <a href={urls.category(view.top.category.slug)}>{view.top.category.name}</a>
             </p>
             <h2 id="top-story">
-              <a href={articlePath(view.top.slug)}>{view.top.headline}</a>
+              <a href={urls.article(view.top.slug)}>{view.top.headline}</a>
             </h2>
             {view.top.dek ? <p class="dek">{view.top.dek}</p> : null}
             <StoryMeta article={view.top} />
@@ -86,7 +87,7 @@ export const HomePage: FC<{ site: SiteContext; meta: PageMeta; view: HomeView }>
         .map((c) => (
           <section aria-labelledby={`cat-${c.slug}`}>
             <h2 id={`cat-${c.slug}`} class="section-title">
-              <a href={`/category/${c.slug}`}>{c.name}</a>
+              <a href={urls.category(c.slug)}>{c.name}</a>
             </h2>
             <StoryList articles={c.articles} showDek={false} />
           </section>

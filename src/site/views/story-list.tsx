@@ -1,15 +1,14 @@
 import type { FC } from "hono/jsx";
 import type { ArticleSummary } from "../../content/article-queries.js";
 import { formatShortDate } from "../../content/zoned-time.js";
-
-export const articlePath = (slug: string) => `/news/${slug}`;
+import { urls } from "../../web/urls.js";
 
 /** Title, byline, category and short date: the parts every article list shows. */
 export const StoryMeta: FC<{ article: ArticleSummary }> = ({ article }) => (
   <p class="meta">
-    <a href={`/byline/${article.author.slug}`}>{article.author.name}</a>
+    <a href={urls.byline(article.author.slug)}>{article.author.name}</a>
     {" · "}
-    <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
+    <a href={urls.category(article.category.slug)}>{article.category.name}</a>
     {" · "}
     <time datetime={article.publishedAt}>
       {formatShortDate(article.publishedAt, article.timeZone)}
@@ -24,7 +23,7 @@ export const StoryList: FC<{
 }> = ({ articles, headingLevel = 3, showDek = true }) => (
   <ul class="story-list">
     {articles.map((a) => {
-      const link = <a href={articlePath(a.slug)}>{a.headline}</a>;
+      const link = <a href={urls.article(a.slug)}>{a.headline}</a>;
       return (
         <li>
           {headingLevel === 2 ? <h2 class="story-title">{link}</h2> : <h3>{link}</h3>}

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
+import { urls } from "../../web/urls.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
 import { topicChart } from "./topic-page.js";
@@ -24,7 +25,7 @@ export const HashtagTrendBox: FC<{ facts: TopicFacts; timeZone: string }> = ({
     </dl>
     {raw(topicChart(facts, timeZone, { width: 320, height: 140, id: `trend-${facts.id}` }))}
     <p>
-      <a href={`/trends/topic/${facts.id}`}>Full rank history</a>
+      <a href={urls.topic(facts.id)}>Full rank history</a>
     </p>
   </div>
 );

@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
+import { urls } from "../../web/urls.js";
 import type { HotSearchNow } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
 import { sparklineSvg } from "./rank-chart-svg.js";
@@ -55,7 +56,7 @@ export const HotSearchPage: FC<{ site: SiteContext; now: HotSearchNow }> = ({ si
               <tr>
                 <td>{row.rank}</td>
                 <th scope="row">
-                  <a href={`/trends/topic/${row.topicId}`} lang="zh-Hans">
+                  <a href={urls.topic(row.topicId)} lang="zh-Hans">
                     {shown}
                   </a>
                   {row.titleEn ? (
@@ -83,7 +84,7 @@ export const HotSearchPage: FC<{ site: SiteContext; now: HotSearchNow }> = ({ si
                 </td>
                 <td>
                   {row.coverage ? (
-                    <a href={`/news/${row.coverage.slug}`}>{row.coverage.headline}</a>
+                    <a href={urls.article(row.coverage.slug)}>{row.coverage.headline}</a>
                   ) : (
                     ""
                   )}

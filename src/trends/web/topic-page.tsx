@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
+import { urls } from "../../web/urls.js";
 import { formatDuration } from "../trend-brief.js";
 import type { TopicFacts } from "../trend-queries.js";
 import { MachineTranslatedMark } from "./machine-translated-mark.js";
@@ -55,7 +56,7 @@ export const TopicPage: FC<{
       meta={{
         title: facts.titleEn ? `${facts.titleEn} (${shown})` : shown,
         description: `How ${shown} moved on Weibo's hot search list: best rank ${facts.peakRank ?? "—"}, highest heat ${heatText(facts.peakHeat)}.`,
-        path: `/trends/topic/${facts.id}`,
+        path: urls.topic(facts.id),
       }}
     >
       <h1 class="page-title">
@@ -114,7 +115,7 @@ export const TopicPage: FC<{
           <>
             <dt>Our coverage</dt>
             <dd>
-              <a href={`/news/${coverage.slug}`}>{coverage.headline}</a>
+              <a href={urls.article(coverage.slug)}>{coverage.headline}</a>
             </dd>
           </>
         ) : null}
