@@ -49,10 +49,12 @@ export async function digestFeed(
       atom: `${site}/digest/atom.xml`,
       json: `${site}/digest/feed.json`,
     },
-    updated: items.reduce(
-      (max, i) => (i.updated > max ? i.updated : max),
-      "1970-01-01T00:00:00.000Z",
-    ),
+    // ISO strings sort as times do: the last one is the newest.
+    updated:
+      items
+        .map((i) => i.updated)
+        .sort()
+        .at(-1) ?? "1970-01-01T00:00:00.000Z",
     timeZone: deps.config.DIGEST_TIME_ZONE,
     siteName: deps.config.SITE_NAME,
     siteUrl: site,
