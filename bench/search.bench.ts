@@ -10,8 +10,8 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { type SearchFilter, unfiltered } from "../src/content/search-filter.js";
 import { searchArticles } from "../src/content/search-queries.js";
-import { chineseSearchTerms } from "../src/content/search-terms.js";
 import type { DialectName } from "../src/db/database.js";
+import { searchDocument } from "../src/db/search-document.js";
 import { articleRow } from "../test/support/article-row.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database.js";
 import {
@@ -33,6 +33,10 @@ const QUERIES = [
   "rehab actress",
   "特朗普",
   "court ruling appeal",
+  // Widened by the newsroom's names and by British/American spellings (search-expand.ts).
+  "Trump",
+  "organisation",
+  "labour party",
 ];
 
 /** What the corpus's filters can refer to: its categories, tags and last publication time. */
@@ -106,8 +110,9 @@ export async function load(
         name: `Tag ${k + 1}`,
       })),
     )
-    .returning("id")
+    .returning(["id", "name"])
     .execute();
+  const tagNames = new Map(tags.map((t) => [t.id, t.name]));
   const categoryIds = categories.map((c) => c.id);
   const tagIds = tags.map((t) => t.id);
   let lastAt = "";
@@ -162,15 +167,21 @@ export async function load(
         r.tags.map((tagId, position) => ({ article_id: ids[k]?.id ?? 0, tag_id: tagId, position })),
       );
       await trx.insertInto("article_tag").values(tagged).execute();
+      // Entries made as a save makes them: tags and byline in `labels`.
       const fts = rows.map((r, k) => ({
         rowid: ids[k]?.id ?? 0,
-        headline: r.headline,
-        body: r.body,
-        cjk: chineseSearchTerms(r.body),
+        ...searchDocument({
+          headline: r.headline,
+          body: r.body,
+          hashtag: "",
+          hashtagEn: "",
+          tags: r.tags.map((id) => tagNames.get(id) ?? ""),
+          byline: "Desk",
+        }),
       }));
       if (database.dialect === "sqlite") {
         for (const f of fts) {
-          await sql`insert into article_fts (rowid, headline, body, cjk) values (${f.rowid}, ${f.headline}, ${f.body}, ${f.cjk})`.execute(
+          await sql`insert into article_fts (rowid, headline, body, cjk, labels) values (${f.rowid}, ${f.headline}, ${f.body}, ${f.cjk}, ${f.labels})`.execute(
             trx,
           );
         }

@@ -2,9 +2,9 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { validationFailed } from "../core/errors.js";
 import type { DialectName } from "../db/database.js";
 import type { ArticleRow, AuthorTable, Tables } from "../db/schema.js";
+import { hashtagWord, type SearchSource, searchDocument } from "../db/search-document.js";
 import type { ArticleInput } from "./article-input.js";
 import { countWords, markdownToPlainText } from "./markdown.js";
-import { chineseSearchTerms } from "./search-terms.js";
 import { slugify } from "./slug.js";
 import { toUtcIso } from "./zoned-time.js";
 
@@ -57,7 +57,8 @@ export async function saveOne(
       },
     ]);
   }
-  const authorId = await ensureAuthor(trx, input.byline ?? context.deskByline);
+  const byline = input.byline ?? context.deskByline;
+  const authorId = await ensureAuthor(trx, byline);
   const timeZone = input.time_zone ?? context.timeZone;
   const nowIso = context.now.toISOString();
   const publishedAt =
@@ -103,7 +104,7 @@ export async function saveOne(
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceTags(trx, row.id, tagIds);
-    await writeSearchEntry(trx, context.dialect, row.id, input.headline, plainText, input.hashtag);
+    await writeSearchEntry(trx, context.dialect, row.id, searchSource(input, plainText, byline));
     return { id: row.id, slug: input.slug, outcome: "created" };
   }
 
@@ -127,15 +128,19 @@ export async function saveOne(
     .where("id", "=", existing.id)
     .execute();
   if (!sameTags) await replaceTags(trx, existing.id, tagIds);
-  await writeSearchEntry(
-    trx,
-    context.dialect,
-    existing.id,
-    input.headline,
-    plainText,
-    input.hashtag,
-  );
+  await writeSearchEntry(trx, context.dialect, existing.id, searchSource(input, plainText, byline));
   return { id: existing.id, slug: input.slug, outcome: "updated" };
+}
+
+function searchSource(input: ArticleInput, plainText: string, byline: string) {
+  return {
+    headline: input.headline,
+    body: plainText,
+    hashtag: input.hashtag,
+    hashtagEn: input.hashtag_en,
+    tags: input.tags,
+    byline,
+  };
 }
 
 export function articlePlainText(
@@ -224,17 +229,28 @@ async function writeSearchEntry(
   trx: Db,
   dialect: DialectName,
   articleId: number,
-  headline: string,
-  body: string,
-  hashtag: string,
+  source: Omit<SearchSource, "topicTitle">,
 ) {
   await trx.deleteFrom("article_fts").where("rowid", "=", articleId).execute();
-  const cjk = chineseSearchTerms(`${headline}\n${body}\n${hashtag}`);
+  // The trend desk's English title for the hashtag, when it differs from the article's.
+  const word = hashtagWord(source.hashtag);
+  const topic = word
+    ? await trx
+        .selectFrom("trend_topic")
+        .select("title_en")
+        .where("word", "=", word)
+        .where("title_en", "<>", "")
+        .orderBy("last_seen_at", "desc")
+        .executeTakeFirst()
+    : undefined;
+  const doc = searchDocument({ ...source, topicTitle: topic?.title_en });
   if (dialect === "sqlite") {
-    await sql`insert into article_fts (rowid, headline, body, cjk) values (${articleId}, ${headline}, ${body}, ${cjk})`.execute(
-      trx,
-    );
+    await sql`insert into article_fts (rowid, headline, body, cjk, labels)
+      values (${articleId}, ${doc.headline}, ${doc.body}, ${doc.cjk}, ${doc.labels})`.execute(trx);
   } else {
-    await trx.insertInto("article_fts").values({ rowid: articleId, headline, body, cjk }).execute();
+    await trx
+      .insertInto("article_fts")
+      .values({ rowid: articleId, ...doc })
+      .execute();
   }
 }

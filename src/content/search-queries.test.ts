@@ -6,7 +6,7 @@ import { markSnippet, searchArticles, toFtsQuery } from "./search-queries.js";
 describe("toFtsQuery", () => {
   it("quotes every term so FTS syntax in the input is plain text", () => {
     expect(toFtsQuery('kim NEAR(trump) -"very good" col:x ^y')).toBe(
-      '"kim" "NEAR trump" "very good" "col x" "y"',
+      '"kim" AND "NEAR trump" AND "very good" AND "col x" AND "y"',
     );
     expect(toFtsQuery("summ*")).toBe('"summ"*');
     expect(toFtsQuery('"unbalanced')).toBe('"unbalanced"');

@@ -1,13 +1,21 @@
 import type { Database } from "../db/database.js";
 import { type ArticleSummary, listPublishedByIds } from "./article-queries.js";
+import { expandQuery } from "./search-expand.js";
 import type { SearchFilter } from "./search-filter.js";
+import { loadSearchLexicon, trendTitles } from "./search-lexicon.js";
 import { rankPostgres } from "./search-rank-postgres.js";
 import { FULL_RANK_LIMIT, rankSqlite, toFtsQuery } from "./search-rank-sqlite.js";
 import { makeSnippet, markSnippet } from "./search-snippet.js";
-import { MAX_QUERY_LENGTH, parseQuery, type QueryPart } from "./search-terms.js";
+import {
+  cutQuery,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  type QueryPart,
+  type QueryWord,
+} from "./search-terms.js";
 
 export type { SearchFilter };
-export { FULL_RANK_LIMIT, MAX_QUERY_LENGTH, markSnippet, toFtsQuery };
+export { cutQuery, FULL_RANK_LIMIT, MAX_QUERY_LENGTH, markSnippet, toFtsQuery };
 
 export interface SearchHit {
   article: ArticleSummary;
@@ -29,12 +37,13 @@ export async function searchArticles(
   filter: SearchFilter = {},
   tuning: { fullRankLimit: number } = { fullRankLimit: FULL_RANK_LIMIT },
 ): Promise<SearchResult> {
-  const query = input.trim().slice(0, MAX_QUERY_LENGTH);
-  const parts = parseQuery(query);
-  if (parts.length === 0) return { query, total: 0, hits: [] };
+  const query = cutQuery(input);
+  const typed = parseQuery(query);
+  if (typed.length === 0) return { query, total: 0, hits: [] };
+  const parts = await expandedQuery(database, typed);
   const ranked =
     database.dialect === "sqlite"
-      ? await rankSqlite(database, query, now, filter, tuning.fullRankLimit)
+      ? await rankSqlite(database, parts, now, filter, tuning.fullRankLimit)
       : await rankPostgres(database, parts, now, filter, tuning.fullRankLimit);
   if (!ranked) return { query, total: 0, hits: [] };
   const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
@@ -48,6 +57,16 @@ export async function searchArticles(
     snippet: markSnippet(snippets.get(article.id) ?? ""),
   }));
   return { query, total: ranked.length, hits };
+}
+
+/** The reader's words with their other spellings and names (search-expand.ts). */
+async function expandedQuery(database: Database, typed: QueryWord[]): Promise<QueryPart[]> {
+  const runs = typed.flatMap((p) => (p.kind === "cjk" ? [p.words.join("")] : []));
+  const [lexicon, titles] = await Promise.all([
+    loadSearchLexicon(database.db),
+    trendTitles(database.db, runs),
+  ]);
+  return expandQuery(typed, lexicon, titles);
 }
 
 /** Snippets from the stored text of the shown articles (see search-snippet.ts for why). */

@@ -8,29 +8,45 @@ import {
   unfiltered,
 } from "./search-filter.js";
 import { filterIdRange } from "./search-filter-range.js";
-import { parseQuery } from "./search-terms.js";
+import { parseQuery, type QueryOption, type QueryPart } from "./search-terms.js";
 
 /** Up to this many matches every one is scored; beyond it ranking is tiered (see below). */
 export const FULL_RANK_LIMIT = 10_000;
 
-/** FTS5 MATCH text: every part quoted, so it is always valid syntax. */
+/** FTS5 MATCH text: every word quoted, so it is always valid syntax. */
 export function toFtsQuery(input: string): string | undefined {
-  const parts = parseQuery(input).map((part) => {
-    if (part.kind === "term") return `"${part.text}"${part.prefix ? "*" : ""}`;
-    if (part.kind === "phrase") return `"${part.words.join(" ")}"`;
-    return `cjk : "${part.words.join(" ")}"`;
-  });
-  return parts.length ? parts.join(" ") : undefined;
+  return ftsQuery(parseQuery(input));
+}
+
+export function ftsQuery(parts: QueryPart[]): string | undefined {
+  // FTS5 joins parenthesised groups with an explicit AND only.
+  const text = parts.map(ftsPart);
+  return text.length ? text.join(" AND ") : undefined;
+}
+
+function ftsPart(part: QueryPart | QueryOption): string {
+  switch (part.kind) {
+    case "term":
+      return `"${part.text}"${part.prefix ? "*" : ""}`;
+    case "phrase":
+      return `"${part.words.join(" ")}"`;
+    case "cjk":
+      return `cjk : "${part.words.join(" ")}"`;
+    case "all":
+      return `(${part.words.map((w) => `"${w}"`).join(" AND ")})`;
+    case "any":
+      return `(${part.options.map(ftsPart).join(" OR ")})`;
+  }
 }
 
 export async function rankSqlite(
   database: Database,
-  query: string,
+  parts: QueryPart[],
   now: string,
   filter: SearchFilter,
   fullRankLimit: number,
 ): Promise<RankedRow[] | undefined> {
-  const fts = toFtsQuery(query);
+  const fts = ftsQuery(parts);
   if (!fts) return undefined;
   const range = await filterIdRange(database.db, filter, now);
   if (range === null) return [];

@@ -1,4 +1,4 @@
-import type { QueryPart } from "./search-terms.js";
+import type { QueryOption, QueryPart } from "./search-terms.js";
 
 /**
  * Search-result snippets, made in TypeScript from the text of the few articles shown, the
@@ -71,11 +71,13 @@ function compile(parts: QueryPart[]): Compiled | undefined {
   const alternatives: string[] = [];
   const matchers: Matcher[] = [];
   const latin = new Map<string, Matcher>();
+  // Words of one part share a key: a passage with a name and its alias is not two words.
+  let key = 0;
   const add = (word: string, prefix: boolean) => {
     const lower = word.toLowerCase();
     if (HAN.test(lower)) {
       alternatives.push(escapeRegExp(lower));
-      matchers.push({ key: matchers.length, test: (found) => found === lower });
+      matchers.push({ key, test: (found) => found === lower });
       return;
     }
     if (!WORD.test(lower)) return;
@@ -89,7 +91,7 @@ function compile(parts: QueryPart[]): Compiled | undefined {
     // alternatives is scanned several times faster.
     alternatives.push(`${escapeRegExp(start)}${WORD_CHAR}*`);
     const matcher: Matcher = {
-      key: matchers.length,
+      key,
       test: prefix
         ? (found) => found.startsWith(lower)
         : (found) => found === lower || inflectionRoot(found) === root,
@@ -97,9 +99,19 @@ function compile(parts: QueryPart[]): Compiled | undefined {
     latin.set(id, matcher);
     matchers.push(matcher);
   };
+  const addOption = (option: QueryOption, eachWord: boolean) => {
+    const words = option.kind === "term" ? [option.text] : option.words;
+    for (const word of words) {
+      add(word, option.kind === "term" && option.prefix);
+      if (eachWord) key += 1;
+    }
+  };
   for (const part of parts) {
-    if (part.kind === "term") add(part.text, part.prefix);
-    else for (const word of part.words) add(word, false);
+    if (part.kind !== "any") addOption(part, true);
+    else {
+      for (const option of part.options) addOption(option, false);
+      key += 1;
+    }
   }
   if (alternatives.length === 0) return undefined;
   return { pattern: new RegExp(alternatives.join("|"), "giv"), matchers };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import { articleRow } from "../../test/support/article-row.js";
 import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../test/support/test-database.js";
 import { type Database, type DialectName, openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -12,6 +13,7 @@ import { articleInput } from "./article-input.js";
 import { saveArticles } from "./article-store.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "./categories.js";
 import { searchArticles } from "./search-queries.js";
+import { chineseSearchTerms } from "./search-terms.js";
 
 /** A database as 0100-content left it, recorded as migrated that far. */
 async function databaseAt0100(dialect: DialectName) {
@@ -47,6 +49,10 @@ async function save(database: Database, headline: string) {
     category: "News & Politics",
     lead: "Delegates met in Gyeongju. 两国领导人的关系非常好。",
     sections: [],
+    tags: ["Typhoon season"],
+    byline: "Lena Whitcombe",
+    hashtag: "#台风季#",
+    hashtag_en: "Storm watch",
     published_at: "2025-08-26T10:00:00+08:00",
   });
   await saveArticles(database.db, [input], {
@@ -55,6 +61,46 @@ async function save(database: Database, headline: string) {
     deskByline: "Desk",
     timeZone: "Asia/Shanghai",
   });
+}
+
+/** The article as the store wrote it before 0140: no labels in its search entry. */
+async function saveAsBefore(database: Database, headline: string) {
+  const db = database.db;
+  const category = await db.selectFrom("category").select("id").executeTakeFirstOrThrow();
+  const author = await db
+    .insertInto("author")
+    .values({ slug: "lena-whitcombe", name: "Lena Whitcombe", kind: "person", bio: "" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const text = "Delegates met in Gyeongju. 两国领导人的关系非常好。";
+  const row = await db
+    .insertInto("article")
+    .values({
+      ...articleRow({
+        slug: "upgrade",
+        headline,
+        text,
+        at: "2025-08-26T02:00:00.000Z",
+        categoryId: category.id,
+        authorId: author.id,
+      }),
+      hashtag: "#台风季#",
+      hashtag_en: "Storm watch",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const tag = await db
+    .insertInto("tag")
+    .values({ slug: "typhoon-season", name: "Typhoon season" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("article_tag")
+    .values({ article_id: row.id, tag_id: tag.id, position: 0 })
+    .execute();
+  const cjk = chineseSearchTerms(`${headline}\n${text}\n#台风季#`);
+  await sql`insert into article_fts (rowid, headline, body, cjk)
+    values (${row.id}, ${headline}, ${text}, ${cjk})`.execute(db);
 }
 
 describe.each(TEST_DIALECTS)("search after upgrading an existing database on %s", (dialect) => {
@@ -69,9 +115,11 @@ describe.each(TEST_DIALECTS)("search after upgrading an existing database on %s"
     cleanup = old.cleanup;
     const { database } = old;
     await ensureCategories(database.db, DEFAULT_CATEGORIES);
-    await save(database, "Leaders plan a summit");
+    await saveAsBefore(database, "Leaders plan a summit");
     const applied = await migrateToLatest(database);
-    expect(applied.results.map((r) => r.migrationName)).toContain("0110-search-summary-index");
+    const names = applied.results.map((r) => r.migrationName);
+    expect(names).toContain("0110-search-summary-index");
+    expect(names).toContain("0140-search-labels");
 
     const now = "2025-09-01T00:00:00Z";
     const page = { limit: 10, offset: 0 };
@@ -80,10 +128,14 @@ describe.each(TEST_DIALECTS)("search after upgrading an existing database on %s"
     const byBody = await searchArticles(database, "gyeongju", now, page);
     expect(byBody.hits[0]?.snippet).toContain("<mark>Gyeongju</mark>");
     expect((await searchArticles(database, "领导人", now, page)).total).toBe(1);
+    // The upgrade indexed what older entries lacked: tag, byline, the hashtag's title.
+    for (const q of ["Typhoon season", "Whitcombe", "storm watch", "台风季"])
+      expect((await searchArticles(database, q, now, page)).total, q).toBe(1);
 
     // Saving replaces the search entry (delete, then insert) in the upgraded table.
     await save(database, "Leaders cancel the meeting");
     expect((await searchArticles(database, "summit", now, page)).total).toBe(0);
     expect((await searchArticles(database, "cancel*", now, page)).total).toBe(1);
+    expect((await searchArticles(database, "typhoon", now, page)).total).toBe(1);
   });
 });

@@ -140,6 +140,8 @@ export interface ArticleFtsTable {
   body: string;
   /** Chinese words of the article, segmented and space-separated. */
   cjk: string;
+  /** Tags, byline and the hashtag's English titles, one a line (0140; search-document.ts). */
+  labels: string;
 }
 
 export type JobStatus = "queued" | "running" | "done" | "failed";

@@ -1,3 +1,4 @@
+import { extractAges } from "./age-extract.js";
 import { extractEntities, isTitleCase } from "./entity-extract.js";
 import { minhashSignature, shingles } from "./minhash.js";
 import type { RelatedDoc, RelatedOptions } from "./related-types.js";
@@ -29,8 +30,8 @@ export interface DocFeatures {
   days: number;
   /** Days of the week and months the article names (`mentionMask`). */
   mentions: number;
-  /** Word keys of the headline (and hashtags): how a story is framed in a few words. */
-  titleKeys: string[];
+  /** Ages of the people it names ("Kelly Boren, 32", "a 17-year-old"), ascending. */
+  ages: number[];
 }
 
 function addCounts(
@@ -85,6 +86,6 @@ export function extractFeatures(doc: RelatedDoc, options: RelatedOptions): DocFe
     signature: minhashSignature(shingles(stream)),
     days: toEpochDays(doc.publishedAt),
     mentions: mentionMask(`${doc.title}\n${lead}\n${doc.body}`),
-    titleKeys: [...new Set([...titleTokens, ...(doc.hashtags ?? []).flatMap((h) => tokenize(h))])],
+    ages: extractAges(`${doc.title}\n${lead}\n${doc.body}`),
   };
 }

@@ -34,8 +34,8 @@ export interface IndexedDoc {
   days: number;
   /** Weekdays and months named in the text (`mentionMask`). */
   mentions: number;
-  /** Term ids of the headline's words, ascending. */
-  titleTerms: Int32Array;
+  /** Ages it gives, ascending. */
+  ages: Int32Array;
   /** Vector norm with the idf of `normAt` documents. */
   norm: number;
   normAt: number;
@@ -48,7 +48,7 @@ export interface InternedFeatures {
   signature: Uint32Array;
   days: number;
   mentions: number;
-  titleIds: Int32Array;
+  ages: Int32Array;
 }
 
 /** Interns the features' keys, counting them into document frequencies when `count` is set. */
@@ -71,7 +71,7 @@ export function internFeatures(
     signature: features.signature,
     days: features.days,
     mentions: features.mentions,
-    titleIds: Int32Array.from(new Set(features.titleKeys.map((k) => vocab.idOf(k)))).sort(),
+    ages: Int32Array.from(features.ages),
   };
 }
 
@@ -110,7 +110,7 @@ export function buildIndexedDoc(
     signature: slabs.signatures.from(features.signature),
     days: features.days,
     mentions: features.mentions,
-    titleTerms: slabs.terms.from(Array.from(features.titleIds)),
+    ages: slabs.terms.from(Array.from(features.ages)),
     norm: 0,
     normAt: -1,
   };

@@ -58,15 +58,38 @@ describe("pair features", () => {
     expect(rowOf(index, "q", "lookalike")[column("numbers")]).toBe(0);
   });
 
-  it("measures headline overlap, date closeness and leaves unknown dates unknown", () => {
+  it("measures date closeness and leaves unknown dates unknown", () => {
     const same = rowOf(index, "q", "same");
     const lookalike = rowOf(index, "q", "lookalike");
-    expect(same[column("headline")]).toBeGreaterThan(0);
     expect(same[column("date_1d")]).toBeCloseTo(Math.exp(-1), 10);
     expect(same[column("date_30d")]).toBeCloseTo(Math.exp(-1 / 30), 10);
     expect(Number.isNaN(lookalike[column("date_7d")] as number)).toBe(true);
     expect(same[column("dates_agree")]).toBe(1);
     expect(lookalike[column("dates_differ")]).toBe(1);
+  });
+
+  it("compares ages only when both articles give one", () => {
+    const ages = createRelatedIndex({ duplicateThreshold: 2 });
+    ages.add({
+      id: "a",
+      title: "Man shot in Dayton",
+      body: "John Reed, 34, was shot on Main Street.",
+    });
+    ages.add({
+      id: "b",
+      title: "Dayton shooting victim named",
+      body: "John Reed, 34, died in Dayton.",
+    });
+    ages.add({
+      id: "c",
+      title: "Man shot in Dayton park",
+      body: "Mark Stone, 51, was shot in Dayton.",
+    });
+    for (const d of distractors) ages.add(d);
+    expect(rowOf(ages, "a", "b")[column("ages")]).toBe(1);
+    expect(rowOf(ages, "a", "c")[column("ages")]).toBe(0);
+    // Neither the quake reports give an age: unknown, not "different".
+    expect(Number.isNaN(rowOf(index, "q", "same")[column("ages")] as number)).toBe(true);
   });
 });
 

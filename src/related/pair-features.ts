@@ -1,6 +1,5 @@
 import type { DenseScratch, IndexedDoc } from "./indexed-doc.js";
 import { type ManifoldOptions, manifoldScores } from "./manifold-rank.js";
-import type { TermVocabulary } from "./term-vocabulary.js";
 import { mentionAgreement } from "./time-mentions.js";
 
 /**
@@ -19,8 +18,6 @@ export const PAIR_FEATURES = [
   "entities",
   /** … and by tags and Weibo hashtags. */
   "tags",
-  /** idf-weighted Dice overlap of the two headlines' words. */
-  "headline",
   /** Closeness of the publication dates at three scales, exp(-Δdays / s); NaN when unknown. */
   "date_1d",
   "date_7d",
@@ -30,14 +27,13 @@ export const PAIR_FEATURES = [
   "dates_differ",
   /** Graph score (manifold ranking over the pool's cosines) over the pool's best. */
   "graph",
-  /** Mean cosine with the pool's three best other candidates: one story's articles cluster. */
-  "feedback",
   /**
-   * `graph` and `feedback` times the pool's density (its share of candidates within half
-   * the best cosine): agreement among candidates says more when many look alike.
+   * `graph` times the pool's density (its share of candidates within half the best
+   * cosine): agreement among candidates says more when many look alike.
    */
   "graph_dense",
-  "feedback_dense",
+  /** 1 when both give an age and share one, 0 when they share none; NaN when either gives none. */
+  "ages",
 ] as const;
 
 export type PairFeature = (typeof PAIR_FEATURES)[number];
@@ -45,7 +41,6 @@ export const FEATURE_COUNT = PAIR_FEATURES.length;
 
 /** The graph walk of the `graph` feature: the textbook settings (Zhou et al. 2004). */
 const GRAPH: ManifoldOptions = { alpha: 0.8, neighbours: 5, iterations: 20 };
-const FEEDBACK_NEIGHBOURS = 3;
 const DATE_SCALES = [1, 7, 30] as const;
 
 export interface PoolMember {
@@ -58,11 +53,10 @@ export function poolFeatures(
   query: IndexedDoc,
   pool: readonly PoolMember[],
   scratch: DenseScratch,
-  vocab: TermVocabulary,
 ): Float64Array[] {
   const n = pool.length;
   const best = pool[0]?.cosine ?? 0;
-  // Cosines among the pool members (and the query, node 0) feed the graph and feedback.
+  // Cosines among the pool members (and the query, node 0) feed the graph.
   const docs = [query, ...pool.map((p) => p.doc)];
   const m = docs.length;
   const affinity = new Float64Array(m * m);
@@ -74,7 +68,6 @@ export function poolFeatures(
       affinity[j * m + i] = c;
     }
   }
-  const between = Float64Array.from(affinity);
   const graph = m >= 3 ? manifoldScores(affinity, m, GRAPH) : new Float64Array(m);
   let graphTop = 0;
   for (let i = 1; i < m; i++) graphTop = Math.max(graphTop, graph[i] as number);
@@ -90,15 +83,7 @@ export function poolFeatures(
     const [words, numbers, entities, tags] = scratch.cosineParts(doc);
     const delta = Math.abs(query.days - doc.days);
     const { shared, differ } = mentionAgreement(query.mentions, doc.mentions);
-    let feedback = 0;
-    let used = 0;
-    for (let j = 0; j < n && used < FEEDBACK_NEIGHBOURS; j++) {
-      if (j === i) continue;
-      feedback += between[(i + 1) * m + (j + 1)] as number;
-      used++;
-    }
     const graphShare = graphTop > 0 ? (graph[i + 1] as number) / graphTop : 0;
-    const feedbackMean = used > 0 ? feedback / used : 0;
     const row = new Float64Array(FEATURE_COUNT);
     row.set([
       cosine,
@@ -106,38 +91,28 @@ export function poolFeatures(
       numbers,
       entities,
       tags,
-      headlineOverlap(query.titleTerms, doc.titleTerms, vocab),
       ...DATE_SCALES.map((s) => Math.exp(-delta / s)),
       shared,
       differ,
       graphShare,
-      feedbackMean,
       graphShare * density,
-      feedbackMean * density,
+      query.ages.length > 0 && doc.ages.length > 0 ? shareAny(query.ages, doc.ages) : Number.NaN,
     ]);
     rows.push(row);
   }
   return rows;
 }
 
-/** 2·Σidf(shared) / (Σidf(a) + Σidf(b)) over two ascending term-id lists. */
-export function headlineOverlap(a: Int32Array, b: Int32Array, vocab: TermVocabulary): number {
+/** 1 when two ascending lists share a value, else 0. */
+function shareAny(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
-  let shared = 0;
-  let total = 0;
-  for (const t of a) total += vocab.idf(t);
-  for (const t of b) total += vocab.idf(t);
   while (i < a.length && j < b.length) {
     const x = a[i] as number;
     const y = b[j] as number;
+    if (x === y) return 1;
     if (x < y) i++;
-    else if (y < x) j++;
-    else {
-      shared += vocab.idf(x);
-      i++;
-      j++;
-    }
+    else j++;
   }
-  return total > 0 ? (2 * shared) / total : 0;
+  return 0;
 }

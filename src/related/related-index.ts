@@ -213,7 +213,7 @@ export function createRelatedIndex(
     const members = exact(slot)
       .slice(0, Math.max(options.poolSize, k))
       .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, cosine: score }));
-    return { q, members, rows: poolFeatures(q, members, scratch, vocab) };
+    return { q, members, rows: poolFeatures(q, members, scratch) };
   }
 
   function topK(id: RelatedId, k: number): RelatedHit[] {

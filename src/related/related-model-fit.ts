@@ -6,6 +6,8 @@ export interface TrainingSet {
   name: string;
   rows: Float64Array[];
   labels: Uint8Array;
+  /** Each query's rows (`start`, `count`, contiguous) and how many articles are relevant to it. */
+  queries?: { start: number; count: number; relevant: number }[];
 }
 
 export interface FitOptions {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_COUNT, PAIR_FEATURES } from "./pair-features.js";
+import { createRelatedIndex } from "./related-index.js";
 import { createRelatedModel, shippedRelatedModel } from "./related-model.js";
 import { fitRelatedModel } from "./related-model-fit.js";
 
@@ -14,7 +15,7 @@ describe("the shipped related model", () => {
     unknown[PAIR_FEATURES.indexOf("date_7d")] = Number.NaN;
     expect(model.probability(unknown)).toBeCloseTo(model.probability(atMean), 12);
     // One standard deviation up a feature moves the log-odds by exactly its weight.
-    const i = PAIR_FEATURES.indexOf("feedback");
+    const i = PAIR_FEATURES.indexOf("graph");
     const up = Float64Array.from(atMean);
     up[i] = (up[i] as number) + (model.file.scale[i] as number);
     const logit = (p: number) => Math.log(p / (1 - p));
@@ -22,6 +23,37 @@ describe("the shipped related model", () => {
       model.file.weights[i] as number,
       9,
     );
+  });
+
+  it("scores a known pair as it did when related-model.json was fitted", () => {
+    // Pinned from the fit of 2026-12-07 (13 features); refitting changes these on purpose.
+    const index = createRelatedIndex();
+    const docs = [
+      {
+        id: "q",
+        title: "Magnitude 6.1 earthquake hits Dingri county",
+        body: "The quake struck Dingri near Shigatse on Tuesday, killing 126 people, officials said.",
+        publishedAt: "2025-01-07",
+      },
+      {
+        id: "same",
+        title: "Dingri earthquake toll rises to 126",
+        body: "Rescuers in Dingri near Shigatse said 126 people died after Tuesday's quake.",
+        publishedAt: "2025-01-08",
+      },
+      {
+        id: "lookalike",
+        title: "Magnitude 5.2 earthquake hits Yunnan county",
+        body: "The quake struck Yunnan on Sunday; no one died, officials said.",
+      },
+      { id: "m", title: "Mooncake sales rise in Suzhou", body: "Bakeries sold more lotus paste." },
+      { id: "f", title: "Shandong win the cup final", body: "A late goal in Jinan settled it." },
+    ];
+    for (const d of docs) index.add(d);
+    const hits = index.topK("q", 5);
+    expect(hits.map((h) => h.id)).toEqual(["same", "lookalike"]);
+    expect(hits[0]?.score).toBeCloseTo(0.99625795, 6);
+    expect(hits[1]?.score).toBeCloseTo(0.57447113, 6);
   });
 
   it("refuses a weights file written for other features", () => {
@@ -39,7 +71,7 @@ describe("fitRelatedModel", () => {
     };
     const rows: Float64Array[] = [];
     const labels: number[] = [];
-    const signal = PAIR_FEATURES.indexOf("headline");
+    const signal = PAIR_FEATURES.indexOf("dates_agree");
     for (let n = 0; n < 2_000; n++) {
       const row = Float64Array.from({ length: FEATURE_COUNT }, () => random());
       const label = random() < 0.3 ? 1 : 0;

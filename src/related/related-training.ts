@@ -20,6 +20,7 @@ export function trainingSet(
   for (const a of corpus) size.set(a.cluster, (size.get(a.cluster) ?? 0) + 1);
   const rows: Float64Array[] = [];
   const labels: number[] = [];
+  const queries: { start: number; count: number; relevant: number }[] = [];
   let found = 0;
   let wanted = 0;
   for (const a of corpus) {
@@ -27,6 +28,7 @@ export function trainingSet(
     if (relevant < 1) continue;
     const pool = index.explain(a.doc.id);
     wanted += relevant;
+    queries.push({ start: rows.length, count: pool.ids.length, relevant });
     pool.ids.forEach((id, i) => {
       const hit = clusterOf.get(id) === a.cluster ? 1 : 0;
       found += hit;
@@ -34,5 +36,11 @@ export function trainingSet(
       labels.push(hit);
     });
   }
-  return { name, rows, labels: Uint8Array.from(labels), poolRecall: wanted ? found / wanted : 0 };
+  return {
+    name,
+    rows,
+    labels: Uint8Array.from(labels),
+    queries,
+    poolRecall: wanted ? found / wanted : 0,
+  };
 }

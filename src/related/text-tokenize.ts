@@ -1,6 +1,7 @@
-import { hasHan, segmentChinese } from "../content/chinese-segment.js";
+import { hasHan, segmentChinese } from "../core/chinese-segment.js";
 import { stem } from "./stemmer.js";
 import { isStopWord } from "./stop-words.js";
+import { aliasOf } from "./word-aliases.js";
 
 // Decimal and grouped numbers stay whole ("4.6", "1,200"): magnitudes, tolls and sums tell
 // stories of one kind apart.
@@ -37,6 +38,8 @@ function normalizeWord(word: string): string {
   let raw = word.toLowerCase();
   if (/['’]/.test(raw)) raw = raw.replace(/['’]s$/, "").replace(/['’]/g, "");
   if (raw.includes(",")) raw = raw.replace(/(\d),(?=\d{3}\b)/g, "$1");
+  const alias = aliasOf(raw);
+  if (alias) return alias;
   if (raw.length < 2 || isStopWord(raw)) return "";
   return stem(raw);
 }

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "../app/create-app.js";
 import type { Config } from "../config/env.js";
@@ -11,6 +12,7 @@ import { startScheduler } from "../jobs/scheduler.js";
 import { startWorker } from "../jobs/worker.js";
 import { createRelatedService } from "../related/related-service.js";
 import type { SiteDeps } from "../web/site-deps.js";
+import { answerClientErrors, MAX_HEADER_BYTES } from "./client-error.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
@@ -76,10 +78,17 @@ export async function startResou(
   if (config.ROLES.includes("web")) {
     const app = createApp(deps);
     port = await new Promise<number>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-        resolve(info.port),
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: config.PORT,
+          hostname: config.HOST,
+          serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+        },
+        (info) => resolve(info.port),
       );
       server.once("error", reject);
+      answerClientErrors(server as Server, app.fetch, config.SITE_NAME);
       stops.unshift(
         () =>
           new Promise<void>((done) => {

@@ -5,6 +5,7 @@ import { contentMigration } from "./0100-content.js";
 import { searchSummaryIndexMigration } from "./0110-search-summary-index.js";
 import { searchPrefixIndexMigration } from "./0120-search-prefix-index.js";
 import { searchFilterIndexMigration } from "./0130-search-filter-index.js";
+import { searchLabelsMigration } from "./0140-search-labels.js";
 import { jobsMigration } from "./0200-jobs.js";
 import { lastChangeIndexMigration } from "./0210-last-change-index.js";
 import { trendsMigration } from "./0300-trends.js";
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0110-search-summary-index": searchSummaryIndexMigration,
   "0120-search-prefix-index": searchPrefixIndexMigration,
   "0130-search-filter-index": searchFilterIndexMigration,
+  "0140-search-labels": searchLabelsMigration,
   "0200-jobs": jobsMigration,
   "0210-last-change-index": lastChangeIndexMigration,
   "0300-trends": trendsMigration,

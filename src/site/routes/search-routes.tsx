@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import {
+  cutQuery,
   MAX_QUERY_LENGTH,
   type SearchFilter,
   searchArticles,
@@ -20,7 +21,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function searchRoutes(deps: SiteDeps) {
   const app = new Hono();
   app.get("/search", async (c) => {
-    const q = (c.req.query("q") ?? "").slice(0, 10_000);
+    const typed = c.req.query("q") ?? "";
+    // Searched, shown and linked as cut at a word boundary: a pasted article still searches.
+    const q = cutQuery(typed.slice(0, 20_000));
     const pageNumber = Math.min(
       Math.max(Number.parseInt(c.req.query("page") ?? "1", 10) || 1, 1),
       1000,
@@ -42,7 +45,7 @@ export function searchRoutes(deps: SiteDeps) {
       // The whole "to" day counts.
       to: to ? new Date(Date.parse(toUtcIso(to, zone)) + 86_399_999).toISOString() : undefined,
     };
-    const result = q.trim()
+    const result = q
       ? await searchArticles(
           deps.database,
           q,
@@ -62,7 +65,7 @@ export function searchRoutes(deps: SiteDeps) {
     };
     const prev = result && pageNumber > 1 ? params(pageNumber - 1) : undefined;
     const next = result && pageNumber * size < result.total ? params(pageNumber + 1) : undefined;
-    const title = q.trim() ? `Search: ${q.slice(0, 80)}` : "Search";
+    const title = q ? `Search: ${cutQuery(q, 80)}` : "Search";
     const page = (
       <Layout
         site={site}
@@ -76,7 +79,7 @@ export function searchRoutes(deps: SiteDeps) {
               id="search-page-q"
               type="search"
               name="q"
-              value={q.slice(0, MAX_QUERY_LENGTH)}
+              value={q}
               maxlength={MAX_QUERY_LENGTH}
             />
           </p>
@@ -106,8 +109,11 @@ export function searchRoutes(deps: SiteDeps) {
             </button>
           </p>
         </form>
-        {q.length > MAX_QUERY_LENGTH ? (
-          <p>Your search was long, so we used its first {MAX_QUERY_LENGTH} characters.</p>
+        {typed.trim().length > q.length ? (
+          <p class="search-cut">
+            Your search was long, so we searched for its first words (up to {MAX_QUERY_LENGTH}{" "}
+            characters): “{q}”.
+          </p>
         ) : null}
         {result ? (
           <p aria-live="polite">

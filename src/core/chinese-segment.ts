@@ -36,3 +36,13 @@ export function segmentChinese(text: string): string[] {
     .cut(text, false)
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Chinese words in `text`, jieba-segmented and space-separated, for the search index. */
+export function chineseSearchTerms(text: string): string {
+  if (!hasHan(text)) return "";
+  const words: string[] = [];
+  for (const run of text.matchAll(HAN_RUN)) words.push(...segmentChinese(run[0]));
+  return words.join(" ");
+}
