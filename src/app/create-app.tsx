@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { digestAdminRoutes } from "../digest/web/digest-admin-routes.js";
+import { digestRoutes } from "../digest/web/digest-routes.js";
 import { mediaRoutes } from "../media/web/media-routes.js";
 import { apiErrorBody } from "../newsroom/api/api-routes.js";
 import type { NewsroomOptions } from "../newsroom/newsroom-deps.js";
@@ -91,6 +93,9 @@ export function createApp(deps: SiteDeps, options: AppOptions = {}): Hono {
   app.route("/", feedRoutes(deps));
   app.route("/", sitemapRoutes(deps));
   app.route("/", trendsRoutes(deps));
+  app.route("/", digestRoutes(deps));
+  // After the newsroom, whose /admin/* middleware (session, client address) runs first.
+  app.route("/", digestAdminRoutes(deps));
 
   app.notFound((c) => notFound(c, deps));
   app.onError(

@@ -5,6 +5,7 @@ import { storiesCommand } from "../writing/stories-command.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { checkCommand } from "./check-command.js";
 import { demoCommand } from "./demo-command.js";
+import { digestCommand } from "./digest-command.js";
 import { importCommand } from "./import-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { relatedCommand } from "./related-command.js";
@@ -27,4 +28,5 @@ export const COMMANDS: Command[] = [
   storiesCommand,
   checkCommand,
   demoCommand,
+  digestCommand,
 ];

@@ -142,6 +142,39 @@ const configSchema = z.object({
     .string()
     .min(3)
     .default("Mozilla/5.0 (compatible; ResouResearch/1.0; +https://github.com/resou)"),
+  /** IANA zone whose calendar day a digest covers. */
+  DIGEST_TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine(isKnownTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+  /** Local time (HH:MM, digest zone) the daily task publishes yesterday's issue and sends it when scheduled. */
+  DIGEST_SEND_AT: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be HH:MM (24-hour)")
+    .default("07:30"),
+  /** Send each day's issue without waiting for an editor to schedule it. */
+  DIGEST_AUTO_SEND: booleanish.default(false),
+  /** Day of the week (0 Sunday … 6 Saturday) whose issue weekly subscribers receive, covering the seven days up to it. */
+  DIGEST_WEEKLY_DAY: z.coerce.number().int().min(0).max(6).default(0),
+  /** SMTP server for the digest, e.g. smtp://user:pass@mail.example:587 or smtps://…; unset: web and feed only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must be smtp://… or smtps://…")
+    .optional(),
+  /** From address of digest emails, e.g. `Resou <digest@resou.example>`. */
+  DIGEST_FROM: z.string().min(3).max(200).default("Resou <digest@localhost>"),
+  /** Mailbox for `List-Unsubscribe` mailto requests (its mail feeds the webhook); defaults to the From address. */
+  DIGEST_UNSUBSCRIBE_MAILTO: z.email().optional(),
+  /** Most digest emails one worker sends per minute. */
+  DIGEST_SEND_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(120),
+  /** Seconds after which a claimed but unconfirmed send is presumed lost with its worker and retried. */
+  DIGEST_CLAIM_STALE_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Hours a sign-up confirmation link stays valid. */
+  DIGEST_CONFIRM_HOURS: z.coerce.number().int().min(1).max(168).default(48),
+  /** Sign-up attempts allowed per client address per hour. */
+  DIGEST_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Shared secret (Bearer token) for the bounce and complaint webhook; unset: webhook off. */
+  DIGEST_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;

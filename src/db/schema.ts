@@ -46,6 +46,12 @@ export interface Tables {
   research_problem: ResearchProblemTable;
   story_pasted_link: StoryPastedLinkTable;
   article_picture: ArticlePictureTable;
+  digest_issue: DigestIssueTable;
+  digest_subscriber: DigestSubscriberTable;
+  digest_delivery: DigestDeliveryTable;
+  digest_suppression: DigestSuppressionTable;
+  digest_throttle: DigestThrottleTable;
+  digest_secret: DigestSecretTable;
 }
 
 export interface CategoryTable {
@@ -596,4 +602,76 @@ export interface ArticlePictureTable {
   variants: string;
   uploaded_at: string;
   uploaded_by: number | null;
+}
+
+export type DigestEdition = "daily" | "weekly";
+export type DigestIssueStatus = "draft" | "scheduled" | "sending" | "sent";
+
+/** One digest issue: what an editor adds to the numbers (note, sending state). */
+export interface DigestIssueTable {
+  id: Generated<number>;
+  edition: DigestEdition;
+  /** Last local day the issue covers, `YYYY-MM-DD` in the digest time zone. */
+  day: string;
+  note: ColumnType<string, string | undefined, string>;
+  status: ColumnType<DigestIssueStatus, DigestIssueStatus | undefined, DigestIssueStatus>;
+  /** When the web and feed versions went public; null while a draft. */
+  published_at: string | null;
+  send_requested_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type DigestSubscriberStatus = "pending" | "active" | "unsubscribed" | "suppressed";
+
+export interface DigestSubscriberTable {
+  id: Generated<number>;
+  /** Lower-cased; never shown to anyone but its owner and the newsroom's export. */
+  email: string;
+  status: DigestSubscriberStatus;
+  frequency: ColumnType<DigestEdition, DigestEdition | undefined, DigestEdition>;
+  /** JSON array of category slugs; empty means every category. */
+  categories: ColumnType<string, string | undefined, string>;
+  /** sha256 (hex) of the pending confirmation token; the token is only in the email. */
+  confirm_token_hash: string | null;
+  confirm_expires_at: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  updated_at: string;
+}
+
+export type DigestDeliveryStatus = "sending" | "sent" | "retry" | "failed";
+
+/** The exactly-once claim: one row per issue × subscriber, inserted before the SMTP send. */
+export interface DigestDeliveryTable {
+  id: Generated<number>;
+  issue_id: number;
+  subscriber_id: number;
+  status: DigestDeliveryStatus;
+  claimed_by: string;
+  claimed_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  message_id: ColumnType<string, string | undefined, string>;
+  last_error: ColumnType<string, string | undefined, string>;
+}
+
+/** Addresses that bounced or complained, kept only as sha256 hashes. */
+export interface DigestSuppressionTable {
+  email_hash: string;
+  reason: string;
+  at: string;
+}
+
+export interface DigestThrottleTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface DigestSecretTable {
+  name: string;
+  value: string;
 }

@@ -38,6 +38,13 @@ export const AUDIT_ACTIONS = [
   "reference.news_outlet.create",
   "reference.news_outlet.update",
   "reference.news_outlet.delete",
+  "digest.note",
+  "digest.schedule",
+  "digest.send",
+  "digest.test",
+  "digest.subscriber.export",
+  "digest.subscriber.delete",
+  "digest.suppress",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

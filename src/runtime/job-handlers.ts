@@ -1,3 +1,4 @@
+import { digestJobHandlers } from "../digest/digest-jobs.js";
 import type { JobHandler } from "../jobs/worker.js";
 import { topicTitlesJobHandlers } from "../llm/topic-titles-task.js";
 import { checksJudgeJobHandlers } from "../newsroom/judge-job.js";
@@ -10,6 +11,7 @@ import { writingJobHandlers } from "../writing/pipeline-job.js";
 export function jobHandlers(deps: SiteDeps): Record<string, JobHandler> {
   return {
     ...publishJobHandlers(deps),
+    ...digestJobHandlers(deps),
     ...topicTitlesJobHandlers(deps),
     ...researchJobHandlers(deps),
     ...writingJobHandlers(deps),

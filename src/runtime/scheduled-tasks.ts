@@ -1,4 +1,5 @@
 import { pruneChanges } from "../changes/prune-changes.js";
+import { digestTask } from "../digest/digest-jobs.js";
 import type { ScheduledTask } from "../jobs/scheduler.js";
 import { topicTitlesTask } from "../llm/topic-titles-task.js";
 import { publishDueTask } from "../newsroom/publish-due-task.js";
@@ -11,6 +12,7 @@ export function scheduledTasks(deps: SiteDeps): ScheduledTask[] {
   return [
     publishDueTask(deps),
     trendPollTask(deps),
+    digestTask(deps),
     topicTitlesTask(deps),
     topicPipelineTask(deps),
     {

@@ -20,6 +20,7 @@ import { checkRunsMigration } from "./0610-check-runs.js";
 import { checksJudgeMigration } from "./0620-checks-judge.js";
 import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
+import { digestMigration } from "./1000-digest.js";
 import { picturesMigration } from "./1100-pictures.js";
 
 /**
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0620-checks-judge": checksJudgeMigration,
   "0800-research": researchMigration,
   "0900-writing-pipeline": writingPipelineMigration,
+  "1000-digest": digestMigration,
   "1100-pictures": picturesMigration,
 };
 
