@@ -48,14 +48,6 @@ function parseText(text: PictureText): PictureText {
   return parsed.data;
 }
 
-async function articleOf(ctx: CommandContext, articleId: number) {
-  return ctx.deps.database.db
-    .selectFrom("article")
-    .select(["id", "slug", "status"])
-    .where("id", "=", articleId)
-    .executeTakeFirst();
-}
-
 /** Deletes a replaced picture's objects unless another article shows the same file. */
 async function dropObjects(ctx: CommandContext, previous: ArticlePicture | undefined) {
   if (!previous || (await hashInUse(ctx.deps.database.db, previous.contentHash))) return;

@@ -10,7 +10,6 @@ import {
   lastPublicChange,
 } from "../../content/taxonomy-queries.js";
 import { toUtcIso } from "../../content/zoned-time.js";
-import { hotSearchNow } from "../../trends/trend-queries.js";
 import { cacheTags } from "../../web/cache-tags.js";
 import { MessagePage } from "../../web/message-page.js";
 import { HTML, renderToString, sendBody } from "../../web/page-response.js";
