@@ -46,7 +46,8 @@ export const importCommand: LeafCommand = {
         }
         return EXIT_OK;
       } catch (error) {
-        if (!isAppError(error)) throw error;
+        // A busy, read-only or full database is the router's to describe, with its driver code.
+        if (!isAppError(error) || error.id === "unavailable") throw error;
         const fields = error.details.fields ?? [];
         if (fields.length === 0) io.err(error.message);
         for (const problem of fields) {
