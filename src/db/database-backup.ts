@@ -56,7 +56,9 @@ async function backupSqlite(database: string, file: string): Promise<void> {
   const source = new SQLite(database, { fileMustExist: true });
   try {
     source.pragma("busy_timeout = 5000");
-    await source.backup(file);
+    // After the first step, every step copies the whole file: a writer committing between
+    // small steps restarts the backup, which under steady writes would never finish.
+    await source.backup(file, { progress: ({ totalPages }) => totalPages });
   } finally {
     source.close();
   }
