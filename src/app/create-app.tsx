@@ -19,6 +19,7 @@ import { errorMapper } from "../web/error-mapper.js";
 import { pageCacheMiddleware } from "../web/page-cache/page-cache-middleware.js";
 import type { SiteDeps } from "../web/site-deps.js";
 import { pipelineRoutes } from "../writing/web/pipeline-routes.js";
+import { trailingSlashRedirect } from "./trailing-slash.js";
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">热</text></svg>`;
 
@@ -55,6 +56,7 @@ export function createApp(deps: SiteDeps, options: AppOptions = {}): Hono {
     }),
   );
 
+  app.use(trailingSlashRedirect());
   // Numeric ids in paths (`/trends/topic/:id`, `/admin/stories/:id`, `/api/v1/…/:id`) are
   // database integers: a longer run of digits cannot name a record, and PostgreSQL would
   // reject it as out of range mid-query. Refused here once for every route.

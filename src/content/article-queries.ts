@@ -22,6 +22,8 @@ export interface ArticleSummary {
   imageUrl: string;
   imageAlt: string;
   hashtag: string;
+  /** Demo content loaded into an empty database: marked wherever it is listed. */
+  isDemo: boolean;
 }
 
 export interface ArticleFull extends ArticleSummary {
@@ -34,7 +36,6 @@ export interface ArticleFull extends ArticleSummary {
   corrections: { notedAt: string; text: string }[];
   wordCount: number;
   plainText: string;
-  isDemo: boolean;
 }
 
 export interface ListFilter {
@@ -46,6 +47,8 @@ export interface ListFilter {
   from?: string;
   to?: string;
   excludeIds?: number[];
+  /** Leave out demo content (Google News takes real reporting only). */
+  excludeDemo?: boolean;
 }
 
 type Db = Kysely<Tables>;
@@ -63,6 +66,7 @@ const summaryColumns = [
   "article.image_url",
   "article.image_alt",
   "article.hashtag",
+  "article.is_demo",
   "category.slug as category_slug",
   "category.name as category_name",
   "author.slug as author_slug",
@@ -92,6 +96,7 @@ function applyFilter<Q extends ArticleQuery>(query: Q, filter: ListFilter, now: 
   if (filter.from !== undefined) q = q.where("article.published_at", ">=", filter.from) as Q;
   if (filter.to !== undefined) q = q.where("article.published_at", "<=", filter.to) as Q;
   if (filter.excludeIds?.length) q = q.where("article.id", "not in", filter.excludeIds) as Q;
+  if (filter.excludeDemo) q = q.where("article.is_demo", "=", 0) as Q;
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
     q = q.where((eb) =>
@@ -265,6 +270,7 @@ interface SummaryRow {
   image_url: string;
   image_alt: string;
   hashtag: string;
+  is_demo: number;
   category_slug: string;
   category_name: string;
   author_slug: string;
@@ -287,5 +293,6 @@ function toSummary(row: SummaryRow): ArticleSummary {
     imageUrl: readableImageUrl(row.image_url),
     imageAlt: row.image_alt,
     hashtag: row.hashtag,
+    isDemo: row.is_demo === 1,
   };
 }

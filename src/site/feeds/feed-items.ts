@@ -83,7 +83,8 @@ function toFeedItem(siteUrl: string, article: ArticleSummary, body: ArticleBody)
   return {
     id: url,
     url,
-    title: article.headline,
+    // Feed readers show no page chrome: demo content says so in its title.
+    title: article.isDemo ? `Demo: ${article.headline}` : article.headline,
     summary: article.dek || excerpt(markdownToPlainText(body.lead)),
     contentHtml: articleHtml(body, article.timeZone),
     published: article.publishedAt,

@@ -26,7 +26,7 @@ export async function loadNewsSitemap(deps: SiteDeps): Promise<NewsSitemapEntry[
   const articles = await listPublished(
     deps.database.db,
     now,
-    { from },
+    { from, excludeDemo: true },
     { limit: MAX_NEWS_URLS, offset: 0 },
   );
   return articles.map((a) => ({

@@ -154,6 +154,21 @@ describe.each(TEST_DIALECTS)("sitemaps and robots.txt on %s", (dialect) => {
     expect(later.url).toBeUndefined();
   });
 
+  it("keeps demo content out of the Google News sitemap and marks it in lists and feeds", async () => {
+    // Demo articles are loaded into an empty database with real-looking dates.
+    await site.database.db
+      .updateTable("article")
+      .set({ is_demo: 1 })
+      .where("slug", "=", "rain-beijing")
+      .execute();
+    const news = node((await getXml(site, "/news-sitemap.xml")).doc.urlset);
+    expect(news.url).toBeUndefined();
+    const feed = await (await site.request("/feed.xml")).text();
+    expect(feed).toMatch(/<title>Demo: [^<]*<\/title>/);
+    const category = await (await site.request("/category/society")).text();
+    expect(category).toContain('<span class="demo-mark">Demo article</span>');
+  });
+
   it("never lists scheduled, future, unpublished or draft articles", async () => {
     for (const path of [
       "/sitemap.xml",

@@ -13,6 +13,12 @@ export const StoryMeta: FC<{ article: ArticleSummary }> = ({ article }) => (
     <time datetime={article.publishedAt}>
       {formatShortDate(article.publishedAt, article.timeZone)}
     </time>
+    {article.isDemo ? (
+      <>
+        {" · "}
+        <span class="demo-mark">Demo article</span>
+      </>
+    ) : null}
   </p>
 );
 
