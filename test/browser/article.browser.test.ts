@@ -98,13 +98,14 @@ describe("an article page in a real browser", () => {
     const related = page.getByRole("region", { name: "Related Articles" });
     expect(await related.isVisible()).toBe(true);
     // The follow-up story shares the typhoon tag: whatever rule ranks related articles,
-    // it belongs in the list, shown with title, byline, category and short date.
+    // it belongs in the list, shown with title, byline, category and short date (and, being
+    // demo content, marked as such).
     const followUp = related.locator("li").filter({
       hasText: "After the Storm Drill, Parents Ask: Who Decides When Schools Close?",
     });
     expect(await followUp.count()).toBe(1);
     expect(await visibleText(followUp.locator(".meta"))).toMatch(
-      /^Lin Qiaoyu · News & Politics · \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+      /^Lin Qiaoyu · News & Politics · \d{1,2} [A-Z][a-z]{2} \d{4} · Demo article$/,
     );
     await page.screenshot({ path: join(SHOTS, "article.png"), fullPage: true });
     await page.close();
