@@ -41,9 +41,6 @@ export function issuePath(window: Pick<DigestWindow, "edition" | "day">): string
   return window.edition === "weekly" ? `/digest/week/${window.day}` : `/digest/${window.day}`;
 }
 
-export const articlePath = (slug: string) => `/news/${slug}`;
-export const topicPath = (topicId: number) => `/trends/topic/${topicId}`;
-
 /** One line of facts under a topic, the same in every format. */
 export function topicFacts(topic: DigestTopic, timeZone: string): string {
   const parts = [

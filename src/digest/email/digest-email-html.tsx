@@ -1,14 +1,8 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { renderToString } from "../../web/page-response.js";
-import {
-  articlePath,
-  issueSummary,
-  issueTitle,
-  topicFacts,
-  topicHeading,
-  topicPath,
-} from "../digest-format.js";
+import { urls } from "../../web/urls.js";
+import { issueSummary, issueTitle, topicFacts, topicHeading } from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import type { EmailLinks } from "./email-links.js";
 import { RankSparkTable } from "./rank-spark-table.js";
@@ -43,7 +37,7 @@ const Topic: FC<{ topic: DigestTopic; digest: Digest; siteUrl: string }> = (p) =
   <tr>
     <td class="text" style={`padding:8px 0;border-top:1px solid #e4e1dc;color:${TEXT};${FONT}`}>
       <a
-        href={`${p.siteUrl}${topicPath(p.topic.topicId)}`}
+        href={`${p.siteUrl}${urls.topic(p.topic.topicId)}`}
         style={`color:${TEXT};font-weight:bold;font-size:16px;text-decoration:underline;`}
       >
         {topicHeading(p.topic)}
@@ -214,7 +208,7 @@ const Email: FC<{ digest: Digest; siteName: string; siteUrl: string; links: Emai
                             style={`padding:8px 0;border-top:1px solid #e4e1dc;color:${TEXT};${FONT}`}
                           >
                             <a
-                              href={`${siteUrl}${articlePath(a.slug)}`}
+                              href={`${siteUrl}${urls.article(a.slug)}`}
                               style={`color:${TEXT};font-weight:bold;font-size:16px;`}
                             >
                               {a.headline}

@@ -1,11 +1,5 @@
-import {
-  articlePath,
-  issueTitle,
-  textSparkline,
-  topicFacts,
-  topicHeading,
-  topicPath,
-} from "../digest-format.js";
+import { urls } from "../../web/urls.js";
+import { issueTitle, textSparkline, topicFacts, topicHeading } from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import type { EmailLinks } from "./email-links.js";
 
@@ -16,7 +10,7 @@ function topicLines(title: string, topics: DigestTopic[], digest: Digest, siteUr
     lines.push(`${i + 1}. ${topicHeading(t)}${t.titleEn ? ` (${t.word})` : ""}`);
     lines.push(`   ${topicFacts(t, digest.window.timeZone)}`);
     lines.push(`   ${textSparkline(t.points)}`);
-    lines.push(`   ${siteUrl}${topicPath(t.topicId)}`);
+    lines.push(`   ${siteUrl}${urls.topic(t.topicId)}`);
   });
   return lines;
 }
@@ -41,7 +35,7 @@ export function digestEmailText(
   );
   if (digest.articles.length === 0) lines.push("No stories this day.");
   for (const a of digest.articles) {
-    lines.push(`- ${a.headline} [${a.categoryName}]`, `  ${site.siteUrl}${articlePath(a.slug)}`);
+    lines.push(`- ${a.headline} [${a.categoryName}]`, `  ${site.siteUrl}${urls.article(a.slug)}`);
   }
   lines.push(
     "",

@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
-import { articlePath, topicFacts, topicHeading, topicPath } from "../digest-format.js";
+import { urls } from "../../web/urls.js";
+import { topicFacts, topicHeading } from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import { rankSparkSvg } from "../rank-spark-svg.js";
 
@@ -9,7 +10,7 @@ const TopicItem: FC<{ topic: DigestTopic; digest: Digest }> = ({ topic, digest }
   return (
     <li>
       <h3>
-        <a href={topicPath(topic.topicId)}>{heading}</a>
+        <a href={urls.topic(topic.topicId)}>{heading}</a>
       </h3>
       {topic.titleEn ? (
         <p class="meta" lang="zh-CN">
@@ -101,7 +102,7 @@ export const DigestSections: FC<{ digest: Digest }> = ({ digest }) => (
           {digest.articles.map((a) => (
             <li>
               <h3>
-                <a href={articlePath(a.slug)}>{a.headline}</a>
+                <a href={urls.article(a.slug)}>{a.headline}</a>
               </h3>
               <p class="meta">{a.categoryName}</p>
               {a.dek ? <p>{a.dek}</p> : null}
