@@ -134,6 +134,9 @@ async function killDuringWrites(
   t = time.add("child ready after go", t);
   await new Promise((r) => setTimeout(r, 50 + random() * 1500));
   t = time.add("writing until the kill", t);
+  // A writer that died on its own (an error in the workload) is a failure, not a kill point.
+  if (writer.child.exitCode !== null)
+    throw new Error(`the workload exited by itself (${writer.child.exitCode}) before the kill`);
   const exited = new Promise((r) => writer.child.once("exit", r));
   writer.child.kill("SIGKILL");
   await exited;

@@ -48,7 +48,7 @@ export async function checkAfterCrash(
   t = time.add("check: rows half-written", t);
 
   await requeueStaleJobs(database.db, new Date(Date.now() + 1000), 0);
-  // A schedule made just before the kill queues its job up to 220 ms ahead: wait for it.
+  // A schedule made just before the kill queues its job up to 500 ms ahead: wait for it.
   const last = await database.db
     .selectFrom("job")
     .select((eb) => eb.fn.max("run_at").as("at"))
