@@ -218,7 +218,8 @@ async function walk(paths: string[]) {
 }
 
 try {
-  console.log(`server pid ${pid}, at start: ${describe(memory())}`);
+  const start = memory();
+  console.log(`server pid ${pid}, at start: ${describe(start)}`);
   t0 = performance.now();
   const walked = await walk(warmPaths);
   const filled = await pageCache();
@@ -252,7 +253,9 @@ try {
   await sleep(IDLE_S * 1000);
   const after = memory();
   const ratio = after.rss / base.rss;
-  console.log(`after ${IDLE_S} s idle: ${describe(after, base)} (target ≤ 120 %)`);
+  console.log(
+    `after ${IDLE_S} s idle: ${describe(after, base)} (target ≤ 120 %); ${(after.rss - start.rss).toFixed(0)} MB above the start, the filled caches`,
+  );
   if (ratio > 1.2 || soak.timeouts > 0) process.exitCode = 1;
 } finally {
   server.kill("SIGTERM");
