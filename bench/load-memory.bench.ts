@@ -1,7 +1,7 @@
 /**
  * Throughput and memory under a mixed load (issue 12, finding 5). Builds a SQLite database of
- * ~20,000 published articles, starts `src/main.ts` in a child process with the same Node flags
- * as `npm start`, warms it up, runs a mixed autocannon load on loopback (home, articles,
+ * ~20,000 published articles, starts the server in a child process as `npm start` does
+ * (dist/main.js, same Node flags), warms it up, runs a mixed autocannon load on loopback (home, articles,
  * categories, search, feeds), then lets it idle, printing req/s, time-outs and the server's
  * RSS after warm-up, during the soak and after idling. Target: RSS after the soak within
  * 20 % of its level after warm-up.
@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { ensureBuilt } from "../scripts/build.mjs";
 import { ensureCategories } from "../src/content/categories.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
@@ -100,7 +101,8 @@ const { slugs, categories } = await buildDatabase(file);
 console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const port = await freePort();
-const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
+await ensureBuilt();
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "dist/main.js"], {
   env: {
     ...process.env,
     PORT: String(port),

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, get, type Server } from "node:http";
 import autocannon from "autocannon";
+import { ensureBuilt } from "../../scripts/build.mjs";
 import { freePort } from "./free-port.js";
 import { SERVER_NODE_ARGS } from "./server-node-args.js";
 
@@ -93,11 +94,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `src/main.ts` as `npm start` runs it, in its own process, web role only. */
+/** The server as `npm start` runs it (the bundle in dist/), in its own process, web role only. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  await ensureBuilt();
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "dist/main.js"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -122,7 +124,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     }
     await sleep(25);
   }
-  if (Number.isNaN(startMs)) throw new Error("the server did not serve its home page within 30 s");
+  if (Number.isNaN(startMs)) {
+    child.kill("SIGTERM");
+    throw new Error("the server did not serve its home page within 30 s");
+  }
   return {
     child,
     pid: child.pid ?? 0,

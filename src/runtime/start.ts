@@ -4,6 +4,7 @@ import { type Config, listenOrigin } from "../config/env.js";
 import { siteOrigin } from "../config/site-origin.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
+import { prepareMarkdown } from "../content/markdown.js";
 import { type Clock, systemClock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import { type Database, openDatabase } from "../db/database.js";
@@ -155,6 +156,9 @@ export async function startResou(
     if (origin.warning) log.warn(origin.warning);
     app = createApp({ ...deps, config: { ...config, SITE_URL: origin.siteUrl } });
     log.info({ url: `${listenOrigin(config.HOST, port)}/`, siteUrl: origin.siteUrl }, "site is up");
+    // Article pages sanitize Markdown through jsdom, which loads lazily (over a second of CPU):
+    // built now, once the site answers, rather than at import or on a reader's first article.
+    setImmediate(prepareMarkdown);
   }
   log.info({ roles: config.ROLES, dialect: database.dialect }, "resou started");
 
