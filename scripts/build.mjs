@@ -75,8 +75,7 @@ export async function buildAll() {
     packages: "external",
     chunkNames: "[name]-[hash]",
     sourcemap: "linked",
-    // A bundled module keeps its own name in stack traces and logs.
-    keepNames: true,
+    // No keepNames: its helper wraps every closure as it is created, hot paths included.
     jsx: "automatic",
     jsxImportSource: "hono/jsx",
     plugins: [sourceLocation],
