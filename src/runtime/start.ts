@@ -28,6 +28,9 @@ import { isEmptyDatabase } from "./empty-database.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
 
+/** How long after listening a web process builds the Markdown sanitizer. */
+const MARKDOWN_WARM_UP_MS = 1_000;
+
 export interface Running {
   database: Database;
   /** The port the web role listens on, when it runs. */
@@ -156,9 +159,13 @@ export async function startResou(
     if (origin.warning) log.warn(origin.warning);
     app = createApp({ ...deps, config: { ...config, SITE_URL: origin.siteUrl } });
     log.info({ url: `${listenOrigin(config.HOST, port)}/`, siteUrl: origin.siteUrl }, "site is up");
-    // Article pages sanitize Markdown through jsdom, which loads lazily (over a second of CPU):
-    // built now, once the site answers, rather than at import or on a reader's first article.
-    setImmediate(prepareMarkdown);
+    // Article pages sanitize Markdown through jsdom, which loads lazily (over a second of CPU
+    // that blocks the event loop): built at boot like any service, but a moment after the site
+    // answers, so the first requests of a restart are not held behind it. An article asked for
+    // sooner builds it itself.
+    const warmUp = setTimeout(prepareMarkdown, MARKDOWN_WARM_UP_MS);
+    warmUp.unref();
+    stops.push(() => clearTimeout(warmUp));
   }
   log.info({ roles: config.ROLES, dialect: database.dialect }, "resou started");
 
