@@ -1,7 +1,7 @@
 /**
  * Throughput and memory under a mixed load (issue 12, finding 5). Builds a SQLite database of
- * ~20,000 published articles, starts `src/main.ts` in a child process with the same Node flags
- * as `npm start`, warms it up, runs a mixed autocannon load on loopback (home, articles,
+ * ~20,000 published articles, starts the server in a child process as `npm start` does
+ * (dist/main.js, same Node flags), warms it up, runs a mixed autocannon load on loopback (home, articles,
  * categories, search, feeds), then lets it idle, printing req/s, time-outs and the server's
  * RSS after warm-up, each minute of the soak and after idling. Target: RSS after the soak
  * within 20 % of its level after warm-up.
@@ -10,7 +10,7 @@
  * it first walks every kind of page the soak asks for (home, every category page the soak can
  * reach, every search word, the feed) and more distinct articles than the page cache holds
  * (it checks that the cache evicted), then runs the mixed load. A memory probe in the server
- * (`support/memory-probe.ts`) splits RSS into the V8 heap, Buffers and what lies outside both
+ * (`support/memory-probe.mjs`) splits RSS into the V8 heap, Buffers and what lies outside both
  * (native libraries, the allocator), so growth can be traced to its owner.
  *
  *   tsx bench/load-memory.bench.ts            10-minute soak
@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { ensureBuilt } from "../scripts/build.mjs";
 import { ensureCategories } from "../src/content/categories.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
@@ -104,16 +105,10 @@ const { slugs, categories } = await buildDatabase(file);
 console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const port = await freePort();
+await ensureBuilt();
 const server = spawn(
   process.execPath,
-  [
-    ...SERVER_NODE_ARGS,
-    "--import",
-    "tsx",
-    "--import",
-    "./bench/support/memory-probe.ts",
-    "src/main.ts",
-  ],
+  [...SERVER_NODE_ARGS, "--import", "./bench/support/memory-probe.mjs", "dist/main.js"],
   {
     env: {
       ...process.env,

@@ -1,5 +1,5 @@
 /**
- * Loaded into the server of `load-memory.bench.ts` with `--import`: every second it appends
+ * Plain JavaScript so it loads beside the built server without a TypeScript loader. Loaded into the server of `load-memory.bench.ts` with `--import`: every second it appends
  * the process's memory broken down (V8 heap used and total, memory outside the heap held by
  * Buffers and other externals, RSS) as one JSON line to the file named by
  * RESOU_MEMORY_PROBE, so the bench can tell a growing heap from growth outside it (native
@@ -9,7 +9,7 @@ import { appendFileSync } from "node:fs";
 
 const file = process.env.RESOU_MEMORY_PROBE;
 if (file) {
-  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+  const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   setInterval(() => {
     const m = process.memoryUsage();
     const line = {
