@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/test-d
 
 /**
  * Issue 11: `npm run start:cluster` (scripts/cluster.ts) on one PostgreSQL. SIGTERM to the
- * primary stops every child cleanly: the primary exits 0, the shared port is free and no
+ * launcher stops every child cleanly: the primary exits 0, the shared port is free and no
  * process leaves its `change_reader` row behind (writers would wait for a dead reader until
  * its heartbeat went stale).
  */
@@ -44,7 +44,7 @@ const alive = (pid: number) => {
 
 describe("the cluster on PostgreSQL", () => {
   let database: TestDatabase;
-  let primary: ChildProcess | undefined;
+  let launcher: ChildProcess | undefined;
   const childPids = new Set<number>();
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
@@ -52,33 +52,34 @@ describe("the cluster on PostgreSQL", () => {
   afterAll(async () => {
     // Only what this test started, by id, if an expectation failed half-way.
     for (const pid of childPids) if (alive(pid)) process.kill(pid, "SIGKILL");
-    if (primary?.pid && alive(primary.pid)) primary.kill("SIGKILL");
+    if (launcher?.pid && alive(launcher.pid)) launcher.kill("SIGKILL");
     await database.destroy();
   });
 
   it("stops every process on SIGTERM: exit 0, port free, no reader rows", async () => {
     const port = await freePort();
-    primary = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/cluster.ts", "--web", String(WEB)],
-      {
-        cwd: REPO,
-        env: {
-          PATH: process.env.PATH ?? "",
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_URL: database.url,
-          DATABASE_SCHEMA: database.schema,
-          DEMO_CONTENT: "0",
-          DEMO_TRENDS: "0",
-          LOG_LEVEL: "info",
-        },
-        stdio: ["ignore", "pipe", "inherit"],
+    // As a user runs it: through npm, whose SIGTERM must reach the primary (npm's shell
+    // used to die alone and leave the cluster running, its reader rows in the table).
+    launcher = spawn("npm", ["run", "--silent", "start:cluster", "--", "--web", String(WEB)], {
+      cwd: REPO,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: database.url,
+        DATABASE_SCHEMA: database.schema,
+        DEMO_CONTENT: "0",
+        DEMO_TRENDS: "0",
+        LOG_LEVEL: "info",
       },
-    );
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const lines: string[] = [];
-    const output = createInterface({ input: primary.stdout as NonNullable<typeof primary.stdout> });
-    const exited = new Promise<number | null>((resolve) => primary?.once("exit", resolve));
+    const output = createInterface({
+      input: launcher.stdout as NonNullable<typeof launcher.stdout>,
+    });
+    const exited = new Promise<number | null>((resolve) => launcher?.once("exit", resolve));
     const roles = new Set<string>();
     await new Promise<void>((resolve, reject) => {
       void exited.then((code) =>
@@ -89,6 +90,7 @@ describe("the cluster on PostgreSQL", () => {
         lines.push(line);
         if (!line.startsWith("{")) return;
         const entry = JSON.parse(line) as { msg?: string; pid?: number; roles?: string[] };
+        if (entry.msg === "cluster started" && entry.pid) childPids.add(entry.pid);
         if (entry.msg !== "resou started") return;
         if (entry.pid) childPids.add(entry.pid);
         for (const role of entry.roles ?? []) roles.add(role);
@@ -100,7 +102,7 @@ describe("the cluster on PostgreSQL", () => {
     const readers = await database.db.selectFrom("change_reader").select("reader_id").execute();
     expect(readers).toHaveLength(WEB + 2);
 
-    primary.kill("SIGTERM");
+    launcher.kill("SIGTERM");
     expect(await exited).toBe(0);
     for (const pid of childPids) expect(alive(pid), `child ${pid} still runs`).toBe(false);
     expect(await refuses(port)).toBe(true);
