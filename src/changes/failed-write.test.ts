@@ -101,7 +101,7 @@ interface Writer {
   write(h: NewsroomHarness, editor: Client, id: number): Promise<unknown>;
 }
 
-const published = async (h: NewsroomHarness, editor: Client) => {
+const published = async (_h: NewsroomHarness, editor: Client) => {
   const id = await createDraft(editor);
   expect((await editor.post(`/admin/stories/${id}/publish`)).status).toBe(303);
   return id;
