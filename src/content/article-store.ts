@@ -73,6 +73,15 @@ export async function saveOne(
       : input.status === "published"
         ? nowIso
         : null;
+  // A published article dated in the future is scheduled: the due-publishing sweep publishes
+  // it when due and records that change, so caches learn of it exactly instead of the page
+  // appearing unannounced (issue 11).
+  const status =
+    input.status === "published" &&
+    publishedAt !== null &&
+    Date.parse(publishedAt) > context.now.getTime()
+      ? "scheduled"
+      : input.status;
   const plainText = articlePlainText(input);
   const fields = {
     kind: input.kind,
@@ -86,7 +95,7 @@ export async function saveOne(
     hashtag_en: input.hashtag_en,
     image_url: input.image_url,
     image_alt: input.image_alt,
-    status: input.status,
+    status,
     published_at: publishedAt,
     time_zone: timeZone,
     word_count: countWords(plainText),
