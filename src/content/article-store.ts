@@ -5,6 +5,7 @@ import type { DialectName } from "../db/database.js";
 import type { ArticleRow, AuthorTable, Tables } from "../db/schema.js";
 import { hashtagWord, type SearchSource, searchDocument } from "../db/search-document.js";
 import type { ArticleInput } from "./article-input.js";
+import { storedBodyHtml } from "./body-html.js";
 import { countWords, markdownToPlainText } from "./markdown.js";
 import { slugify } from "./slug.js";
 import { toUtcIso } from "./zoned-time.js";
@@ -115,7 +116,13 @@ export async function saveOne(
       : (publishedAt ?? nowIso);
     const row = await trx
       .insertInto("article")
-      .values({ ...fields, slug: input.slug, created_at: nowIso, updated_at: updatedAt })
+      .values({
+        ...fields,
+        body_html: storedBodyHtml(input),
+        slug: input.slug,
+        created_at: nowIso,
+        updated_at: updatedAt,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceTags(trx, row.id, tagIds);
@@ -141,7 +148,9 @@ export async function saveOne(
   const updatedAt = input.updated_at ? toUtcIso(input.updated_at, timeZone) : nowIso;
   await trx
     .updateTable("article")
-    .set({ ...fields, updated_at: updatedAt })
+    // The HTML is derived from the Markdown in `fields`, so it is rewritten with it (never
+    // compared: a renderer upgrade alone is not an edit).
+    .set({ ...fields, body_html: storedBodyHtml(input), updated_at: updatedAt })
     .where("id", "=", existing.id)
     .execute();
   if (!sameTags) await replaceTags(trx, existing.id, tagIds);

@@ -23,6 +23,7 @@ import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 import { digestMigration } from "./1000-digest.js";
 import { picturesMigration } from "./1100-pictures.js";
 import { changeOrderAtCommitMigration } from "./1210-change-order-at-commit.js";
+import { articleBodyHtmlMigration } from "./1240-article-body-html.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "1000-digest": digestMigration,
   "1100-pictures": picturesMigration,
   "1210-change-order-at-commit": changeOrderAtCommitMigration,
+  "1240-article-body-html": articleBodyHtmlMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
