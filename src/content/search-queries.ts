@@ -35,7 +35,8 @@ export async function searchArticles(
   now: string,
   page: { limit: number; offset: number },
   filter: SearchFilter = {},
-  tuning: { fullRankLimit: number } = { fullRankLimit: FULL_RANK_LIMIT },
+  /** Tests lower the engines' own limits to reach the tiered ranking with a few articles. */
+  tuning: { fullRankLimit?: number } = {},
 ): Promise<SearchResult> {
   const query = cutQuery(input);
   const typed = parseQuery(query);
@@ -43,8 +44,14 @@ export async function searchArticles(
   const parts = await expandedQuery(database, typed);
   const ranked =
     database.dialect === "sqlite"
-      ? await rankSqlite(database, parts, now, filter, tuning.fullRankLimit)
-      : await rankPostgres(database, parts, now, filter, tuning.fullRankLimit);
+      ? await rankSqlite(database, parts, now, filter, tuning.fullRankLimit ?? FULL_RANK_LIMIT)
+      : await rankPostgres(
+          database,
+          parts,
+          now,
+          filter,
+          tuning.fullRankLimit ?? Number.MAX_SAFE_INTEGER,
+        );
   if (!ranked) return { query, total: 0, hits: [] };
   const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
   // Snippets are made for the shown page only.
