@@ -13,6 +13,7 @@ import {
   type QueryPart,
   type QueryWord,
 } from "./search-terms.js";
+import { topicsTitled, withTopics } from "./search-topics.js";
 
 export type { SearchFilter };
 export { cutQuery, FULL_RANK_LIMIT, MAX_QUERY_LENGTH, markSnippet, toFtsQuery };
@@ -66,14 +67,18 @@ export async function searchArticles(
   return { query, total: ranked.length, hits };
 }
 
-/** The reader's words with their other spellings and names (search-expand.ts). */
+/**
+ * The reader's words with their other spellings and names (search-expand.ts), or else the
+ * Chinese hashtags whose stored English title they spell out (search-topics.ts).
+ */
 async function expandedQuery(database: Database, typed: QueryWord[]): Promise<QueryPart[]> {
   const runs = typed.flatMap((p) => (p.kind === "cjk" ? [p.words.join("")] : []));
   const [lexicon, titles] = await Promise.all([
     loadSearchLexicon(database.db),
     trendTitles(database.db, runs),
   ]);
-  return expandQuery(typed, lexicon, titles);
+  const parts = expandQuery(typed, lexicon, titles);
+  return withTopics(parts, await topicsTitled(database, parts));
 }
 
 /** Snippets from the stored text of the shown articles (see search-snippet.ts for why). */

@@ -19,6 +19,8 @@ function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
       return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
     case "all":
       return sql`plainto_tsquery('english', ${part.words.join(" ")})`;
+    case "query":
+      return toTsQuery(part.parts);
     case "any":
       return sql`(${sql.join(part.options.map(tsPart), sql` || `)})`;
   }
