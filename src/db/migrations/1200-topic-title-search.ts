@@ -10,13 +10,17 @@ import type { AnyDb, DialectMigration } from "../migration-kit.js";
  * - SQLite: a contentless FTS5 table keyed by the topic id, kept in step by triggers: the
  *   trend ingest upserts topics every minute and writes no title, so the update trigger is
  *   limited to a changed `title_en`.
- * - PostgreSQL: a GIN index on the title's English vector, which the query repeats.
+ * - PostgreSQL: a partial GIN index on the title's English vector, which the query repeats.
  */
 export const topicTitleSearchMigration: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
     if (dialect === "postgres") {
+      // No pending list (fastupdate): entries added since the last vacuum are scanned in
+      // full by every search, 22 ms after 20,000 new topics, where the index answers in 0.1.
+      // Titles are written rarely, so inserting each into the index at once costs little.
       await sql`create index trend_topic_title_en_search on trend_topic
-        using gin (to_tsvector('english', title_en)) where title_en <> ''`.execute(db);
+        using gin (to_tsvector('english', title_en)) with (fastupdate = off)
+        where title_en <> ''`.execute(db);
       return;
     }
     await sql`create virtual table trend_topic_title_fts using fts5(title_en,
