@@ -9,7 +9,8 @@ export function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
   return sql`(${sql.join(parts.map(tsPart), sql` && `)})`;
 }
 
-function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
+/** One part or option of a query as a tsquery. */
+export function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
   switch (part.kind) {
     case "term":
       return sql`to_tsquery('english', ${part.text + (part.prefix ? ":*" : "")})`;
