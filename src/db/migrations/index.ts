@@ -22,6 +22,7 @@ import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 import { digestMigration } from "./1000-digest.js";
 import { picturesMigration } from "./1100-pictures.js";
+import { topicTitleSearchMigration } from "./1200-topic-title-search.js";
 import { changeOrderAtCommitMigration } from "./1210-change-order-at-commit.js";
 import { articleBodyHtmlMigration } from "./1240-article-body-html.js";
 
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0900-writing-pipeline": writingPipelineMigration,
   "1000-digest": digestMigration,
   "1100-pictures": picturesMigration,
+  "1200-topic-title-search": topicTitleSearchMigration,
   "1210-change-order-at-commit": changeOrderAtCommitMigration,
   "1240-article-body-html": articleBodyHtmlMigration,
 };
