@@ -68,7 +68,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   postingBudget: 6_000,
   weights: { text: 1, entities: 1, tags: 1.5, numbers: 1.5 },
   duplicateThreshold: 0.9,
-  poolSize: 40,
+  poolSize: 30,
   datePool: 10,
   dateScale: 2,
   affectedNeighbours: 20,
