@@ -4,9 +4,13 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
+import { writerChangeFeed } from "../changes/database-change-feed.js";
+import { loadConfig } from "../config/env.js";
 import { DEFAULT_CATEGORIES, ensureCategories } from "../content/categories.js";
-import { fixedClock } from "../core/clock.js";
+import { type Clock, fixedClock } from "../core/clock.js";
 import { silentLogger } from "../core/log.js";
+import { briefWriter } from "../newsroom/commands/brief-commands.js";
+import { newsroomDeps } from "../newsroom/newsroom-deps.js";
 import { ingestCapture } from "./testing/ingest-capture.js";
 import { mWeiboCnCaptures } from "./testing/weibo-fixtures.js";
 import { topicPinyin } from "./topic-pinyin.js";
@@ -15,19 +19,30 @@ import {
   buildTrendBrief,
   formatDuration,
   publishTrendBrief,
+  type SaveBrief,
 } from "./trend-brief.js";
 import { publishDueBriefs } from "./trend-poller.js";
 import { hotSearchNow, topicFactsForHashtag } from "./trend-queries.js";
 
 describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
   let database: TestDatabase;
+  let stopFeed: () => Promise<void>;
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
     for (const capture of mWeiboCnCaptures()) await ingestCapture(database, capture.body);
   });
   afterEach(async () => {
+    await stopFeed?.();
     await database.destroy();
   });
+
+  /** The newsroom's audited brief writer, as the scheduler wires it. */
+  async function newsroomWriter(clock: Clock): Promise<SaveBrief> {
+    const changes = await writerChangeFeed(database, silentLogger);
+    stopFeed = () => changes.stop();
+    const config = loadConfig({ DEMO_CONTENT: "0" });
+    return briefWriter(newsroomDeps({ database, config, clock, log: silentLogger, changes }));
+  }
 
   it("writes a factual brief from stored numbers, in Chinese with pinyin when untranslated", async () => {
     const facts = await topicFactsForHashtag(database.db, "#九三盛大阅兵#");
@@ -58,11 +73,12 @@ describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
     const clock = fixedClock("2025-08-27T00:00:00Z");
     const facts = await topicFactsForHashtag(database.db, "九三盛大阅兵");
     if (!facts) throw new Error("topic missing");
-    const config = { TRENDS_BRIEFS: false, TIME_ZONE: "Asia/Shanghai", DESK_BYLINE: "Resou Desk" };
-    expect(await publishTrendBrief({ database, config, clock }, facts.id)).toEqual({
+    const config = { TRENDS_BRIEFS: false, TIME_ZONE: "Asia/Shanghai" };
+    const saveBrief = await newsroomWriter(clock);
+    expect(await publishTrendBrief({ database, config, saveBrief }, facts.id)).toEqual({
       status: "disabled",
     });
-    const on = { database, config: { ...config, TRENDS_BRIEFS: true }, clock };
+    const on = { database, config: { ...config, TRENDS_BRIEFS: true }, saveBrief };
     expect(await publishTrendBrief(on, facts.id)).toMatchObject({
       status: "created",
       slug: "trend-jiu-san-sheng-da-yue-bing-20250826",
@@ -74,6 +90,20 @@ describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
       .where("slug", "=", "trend-jiu-san-sheng-da-yue-bing-20250826")
       .executeTakeFirstOrThrow();
     expect(article).toMatchObject({ kind: "brief", hashtag: "九三盛大阅兵", status: "published" });
+    // Audited like any newsroom write, once: the unchanged second save adds no event.
+    const audit = await database.db
+      .selectFrom("audit_event")
+      .select(["action", "actor_label", "target_id"])
+      .execute();
+    expect(audit).toEqual([
+      { action: "story.create", actor_label: "trend desk", target_id: String(article.id) },
+    ]);
+    const changes = await database.db
+      .selectFrom("change")
+      .select("id")
+      .where("kind", "=", "article")
+      .execute();
+    expect(changes).toHaveLength(1);
     const candidates = await briefCandidates(database, new Date("2025-08-26T00:00:00Z"));
     expect(candidates).toContain(facts.id);
     const now = await hotSearchNow(database.db);
@@ -93,8 +123,12 @@ describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
       TRENDS_FETCH_ATTEMPTS: 1,
     };
     const deps = { database, clock, log: silentLogger };
-    expect(await publishDueBriefs({ ...deps, config: base })).toBe(0);
-    const published = await publishDueBriefs({ ...deps, config: { ...base, TRENDS_BRIEFS: true } });
+    const saveBrief = await newsroomWriter(clock);
+    expect(await publishDueBriefs({ ...deps, config: base }, saveBrief)).toBe(0);
+    const published = await publishDueBriefs(
+      { ...deps, config: { ...base, TRENDS_BRIEFS: true } },
+      saveBrief,
+    );
     expect(published).toBeGreaterThan(0);
     const briefs = await database.db
       .selectFrom("article")
@@ -102,7 +136,16 @@ describe.each(TEST_DIALECTS)("trend briefs and queries on %s", (dialect) => {
       .where("kind", "=", "brief")
       .execute();
     expect(briefs).toHaveLength(published);
-    expect(await publishDueBriefs({ ...deps, config: { ...base, TRENDS_BRIEFS: true } })).toBe(0);
+    expect(
+      await publishDueBriefs({ ...deps, config: { ...base, TRENDS_BRIEFS: true } }, saveBrief),
+    ).toBe(0);
+    const audited = await database.db
+      .selectFrom("audit_event")
+      .select("id")
+      .where("action", "=", "story.create")
+      .where("actor_label", "=", "trend desk")
+      .execute();
+    expect(audited).toHaveLength(published);
   });
 
   it("lists the hot search now with movement, minutes on the list and sparklines", async () => {

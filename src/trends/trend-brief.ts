@@ -1,8 +1,7 @@
 import type { Config } from "../config/env.js";
 import { type ArticleInput, articleInput } from "../content/article-input.js";
-import { saveArticles } from "../content/article-store.js";
+import type { SaveResult } from "../content/article-store.js";
 import { slugify } from "../content/slug.js";
-import type { Clock } from "../core/clock.js";
 import type { Database } from "../db/database.js";
 import { topicPinyin } from "./topic-pinyin.js";
 import { type TopicFacts, topicFacts } from "./trend-queries.js";
@@ -63,10 +62,16 @@ export function buildTrendBrief(facts: TopicFacts, timeZone: string): TrendBrief
   };
 }
 
+/**
+ * Saves a brief as a published story. The newsroom provides it (its commands audit the
+ * write and wait until every process shows it); the trend desk only composes the text.
+ */
+export type SaveBrief = (input: ArticleInput) => Promise<SaveResult>;
+
 export interface BriefDeps {
   database: Database;
-  config: Pick<Config, "TRENDS_BRIEFS" | "TIME_ZONE" | "DESK_BYLINE">;
-  clock: Clock;
+  config: Pick<Config, "TRENDS_BRIEFS" | "TIME_ZONE">;
+  saveBrief: SaveBrief;
 }
 
 /**
@@ -98,13 +103,8 @@ export async function publishTrendBrief(
     published_at: facts.lastSeenAt,
     tags: ["Hot search"],
   });
-  const [saved] = await saveArticles(deps.database.db, [input], {
-    dialect: deps.database.dialect,
-    now: deps.clock.now(),
-    deskByline: deps.config.DESK_BYLINE,
-    timeZone: deps.config.TIME_ZONE,
-  });
-  return saved ? { status: saved.outcome, slug: saved.slug } : { status: "no_data" };
+  const saved = await deps.saveBrief(input);
+  return { status: saved.outcome, slug: saved.slug };
 }
 
 /** Topics that trended (peak in the top `topRank`) and left the list after `since`. */

@@ -9,7 +9,7 @@ import { ingestSnapshot } from "./snapshot-store.js";
 import { isResting, readHealth, recordAttempt, recordHealth } from "./source-health.js";
 import { SOURCES } from "./sources/source-registry.js";
 import type { SourceSettings } from "./sources/trend-source.js";
-import { briefCandidates, publishTrendBrief } from "./trend-brief.js";
+import { briefCandidates, publishTrendBrief, type SaveBrief } from "./trend-brief.js";
 import type { LiveSourceId } from "./trend-row.js";
 
 export type TrendsConfig = Pick<
@@ -21,7 +21,7 @@ export type TrendsConfig = Pick<
   | "TRENDS_FETCH_TIMEOUT_MS"
   | "TRENDS_FETCH_ATTEMPTS"
 > &
-  Partial<Pick<Config, "TRENDS_BRIEFS" | "TIME_ZONE" | "DESK_BYLINE">>;
+  Partial<Pick<Config, "TRENDS_BRIEFS" | "TIME_ZONE">>;
 
 export interface PollDeps {
   database: Database;
@@ -127,15 +127,18 @@ export function pollPattern(seconds: number): string {
   return minutes === 1 ? "0 * * * * *" : `0 */${minutes} * * * *`;
 }
 
-/** The poll as a task for the shared scheduler (lease-guarded: one poll at a time anywhere). */
-export function trendPollTask(deps: PollDeps): ScheduledTask {
+/**
+ * The poll as a task for the shared scheduler (lease-guarded: one poll at a time anywhere).
+ * With `saveBrief` (the newsroom's audited writer), stored polls are followed by due briefs.
+ */
+export function trendPollTask(deps: PollDeps, saveBrief?: SaveBrief): ScheduledTask {
   return {
     name: "trends-poll",
     pattern: pollPattern(deps.config.TRENDS_POLL_SECONDS),
     leaseMs: Math.max(30_000, deps.config.TRENDS_POLL_SECONDS * 1000 * 2),
     async run() {
       const outcome = await pollOnce(deps);
-      if (outcome.status === "stored") await publishDueBriefs(deps);
+      if (outcome.status === "stored" && saveBrief) await publishDueBriefs(deps, saveBrief);
     },
   };
 }
@@ -144,20 +147,16 @@ export function trendPollTask(deps: PollDeps): ScheduledTask {
  * After a stored poll, and only when `TRENDS_BRIEFS` is on: a data-only brief for each topic
  * that reached the top 10 and was last seen within 3 hours (saving is idempotent by slug). Failures are logged, never thrown.
  */
-export async function publishDueBriefs(deps: PollDeps): Promise<number> {
+export async function publishDueBriefs(deps: PollDeps, saveBrief: SaveBrief): Promise<number> {
   const { config } = deps;
   if (!config.TRENDS_BRIEFS) return 0;
-  const briefConfig = {
-    TRENDS_BRIEFS: true,
-    TIME_ZONE: config.TIME_ZONE ?? "Asia/Shanghai",
-    DESK_BYLINE: config.DESK_BYLINE ?? "Resou Desk",
-  };
+  const briefConfig = { TRENDS_BRIEFS: true, TIME_ZONE: config.TIME_ZONE ?? "Asia/Shanghai" };
   let published = 0;
   const since = new Date(deps.clock.now().getTime() - 3 * 3600_000);
   for (const id of await briefCandidates(deps.database, since)) {
     try {
       const result = await publishTrendBrief(
-        { database: deps.database, config: briefConfig, clock: deps.clock },
+        { database: deps.database, config: briefConfig, saveBrief },
         id,
       );
       if (result.status === "created") published++;
