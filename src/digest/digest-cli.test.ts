@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FIXTURE_DAY, storeFixtureDay } from "../../test/support/digest-fixtures.js";
 import {
   createTestDatabase,
   TEST_DIALECTS,
@@ -7,7 +8,6 @@ import {
 import { loadConfig } from "../config/env.js";
 import { fixedClock } from "../core/clock.js";
 import { type DigestCliContext, runDigestPreview, runDigestSend } from "./digest-cli.js";
-import { FIXTURE_DAY, storeFixtureDay } from "./testing/digest-fixtures.js";
 
 describe.each(TEST_DIALECTS)("resou digest preview on %s", (dialect) => {
   let database: TestDatabase;

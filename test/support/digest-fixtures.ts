@@ -1,10 +1,10 @@
-import type { Database } from "../../db/database.js";
-import { ingestCapture } from "../../trends/testing/ingest-capture.js";
+import type { Database } from "../../src/db/database.js";
+import { ingestCapture } from "../../src/trends/testing/ingest-capture.js";
 import {
   type DerivedCapture,
   derivedCaptures,
   mWeiboCnCaptures,
-} from "../../trends/testing/weibo-fixtures.js";
+} from "../../src/trends/testing/weibo-fixtures.js";
 
 /** The day the fixture captures cover (all 22 hourly m.weibo.cn lists, Beijing time). */
 export const FIXTURE_DAY = "2025-08-26";
