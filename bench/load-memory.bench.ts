@@ -1,10 +1,17 @@
 /**
  * Throughput and memory under a mixed load (issue 12, finding 5). Builds a SQLite database of
- * ~20,000 published articles, starts `src/main.ts` in a child process with the same Node flags
- * as `npm start`, warms it up, runs a mixed autocannon load on loopback (home, articles,
+ * ~20,000 published articles, starts the server in a child process as `npm start` does
+ * (dist/main.js, same Node flags), warms it up, runs a mixed autocannon load on loopback (home, articles,
  * categories, search, feeds), then lets it idle, printing req/s, time-outs and the server's
- * RSS after warm-up, during the soak and after idling. Target: RSS after the soak within
- * 20 % of its level after warm-up.
+ * RSS after warm-up, each minute of the soak and after idling. Target: RSS after the soak
+ * within 20 % of its level after warm-up.
+ *
+ * The warm-up is the baseline, so it must leave every bounded cache as full as the soak will:
+ * it first walks every kind of page the soak asks for (home, every category page the soak can
+ * reach, every search word, the feed) and more distinct articles than the page cache holds
+ * (it checks that the cache evicted), then runs the mixed load. A memory probe in the server
+ * (`support/memory-probe.mjs`) splits RSS into the V8 heap, Buffers and what lies outside both
+ * (native libraries, the allocator), so growth can be traced to its owner.
  *
  *   tsx bench/load-memory.bench.ts            10-minute soak
  *   tsx bench/load-memory.bench.ts --quick    1-minute soak
@@ -15,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { ensureBuilt } from "../scripts/build.mjs";
 import { ensureCategories } from "../src/content/categories.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
@@ -31,6 +39,8 @@ const arg = (name: string, fallback: number) => {
 const N = arg("--n", 20_000);
 const CONNECTIONS = arg("--connections", 100);
 const WARMUP_S = quick ? 10 : 30;
+/** Distinct articles the warm-up walks: more than the page cache holds, so it ends full. */
+const WARM_ARTICLES = arg("--warm-articles", 3_000);
 const SOAK_S = quick ? 60 : 600;
 const IDLE_S = quick ? 15 : 60;
 
@@ -84,33 +94,34 @@ async function buildDatabase(file: string): Promise<{ slugs: string[]; categorie
   return { slugs, categories: categories.map((c) => c.slug) };
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
-  return kb / 1024;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dir = mkdtempSync(join(tmpdir(), "resou-load-"));
 const file = join(dir, "resou.db");
+const probeFile = join(dir, "memory.jsonl");
 process.stdout.write(`building ${N} articles… `);
 let t0 = performance.now();
 const { slugs, categories } = await buildDatabase(file);
 console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const port = await freePort();
-const server = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: `sqlite:${file}`,
-    DEMO_CONTENT: "0",
-    LOG_LEVEL: "warn",
+await ensureBuilt();
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_ARGS, "--import", "./bench/support/memory-probe.mjs", "dist/main.js"],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${file}`,
+      DEMO_CONTENT: "0",
+      LOG_LEVEL: "warn",
+      RESOU_MEMORY_PROBE: probeFile,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+);
 const pid = server.pid ?? 0;
 const origin = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 600; i++) {
@@ -121,6 +132,47 @@ for (let i = 0; i < 600; i++) {
   if (ok) break;
   await sleep(100);
 }
+
+interface MemoryLine {
+  at: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** The server's latest self-reported memory breakdown (its probe writes one line a second). */
+function memory(): MemoryLine {
+  const lines = readFileSync(probeFile, "utf8").trim().split("\n");
+  return JSON.parse(lines[lines.length - 1] ?? "{}") as MemoryLine;
+}
+
+function describe(m: MemoryLine, base?: MemoryLine): string {
+  const outside = m.rss - m.heapTotal - m.external;
+  const ratio = base ? ` = ${((100 * m.rss) / base.rss).toFixed(0)} % of warm-up` : "";
+  return `RSS ${m.rss.toFixed(0)} MB${ratio} (V8 heap ${m.heapUsed.toFixed(0)} used of ${m.heapTotal.toFixed(0)}, external ${m.external.toFixed(0)} of which Buffers ${m.arrayBuffers.toFixed(0)}, rest ${outside.toFixed(0)})`;
+}
+
+/** The answering process's page cache, from the operator page. */
+async function pageCache(): Promise<string> {
+  const html = await fetch(`${origin}/trends/status`).then((r) => r.text());
+  const cell = (label: string) => new RegExp(`${label}</th><td>([^<]*)<`).exec(html)?.[1] ?? "?";
+  return `page cache ${cell("Pages stored")} pages, ${cell("Memory")}, ${cell("Evicted \\(memory bound\\)")} evicted`;
+}
+
+const WARM_SEARCH = WORDS;
+/** Every path kind the soak asks for, and more distinct articles than the page cache holds. */
+const warmPaths = [
+  "/",
+  "/feed.xml",
+  ...categories.flatMap((c) => [
+    `/category/${c}`,
+    ...Array.from({ length: 50 }, (_, k) => `/category/${c}?page=${k + 2}`),
+  ]),
+  ...WARM_SEARCH.map((w) => `/search?q=${w}`),
+  ...slugs.slice(0, WARM_ARTICLES).map((slug) => `/news/${slug}`),
+];
 
 let pick = 1;
 const nextPath = (): string => {
@@ -147,30 +199,57 @@ async function load(seconds: number) {
   return result;
 }
 
-const samples: number[] = [];
+async function walk(paths: string[]) {
+  let next = 0;
+  return autocannon({
+    url: origin,
+    connections: Math.min(CONNECTIONS, 20),
+    amount: paths.length,
+    timeout: 10,
+    requests: [
+      { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? "/" }) },
+    ],
+  });
+}
+
 try {
-  console.log(`server pid ${pid}, RSS at start ${rssMb(pid).toFixed(0)} MB`);
+  const start = memory();
+  console.log(`server pid ${pid}, at start: ${describe(start)}`);
+  t0 = performance.now();
+  const walked = await walk(warmPaths);
+  const filled = await pageCache();
+  console.log(
+    `warm-up walk: ${warmPaths.length} distinct pages in ${((performance.now() - t0) / 1000).toFixed(0)} s, ${walked.non2xx} non-2xx, ${walked.timeouts} time-outs; ${filled}`,
+  );
+  // A baseline taken before the page cache is full would count its filling as growth.
+  if (/, 0 evicted$/.test(filled))
+    console.log("warning: the page cache is not full after the walk; raise --warm-articles");
   const warm = await load(WARMUP_S);
   await sleep(5000);
-  const afterWarmup = rssMb(pid);
+  const base = memory();
   console.log(
-    `warm-up ${WARMUP_S} s: ${warm.requests.average.toFixed(1)} req/s, ${warm.timeouts} time-outs, RSS ${afterWarmup.toFixed(0)} MB`,
+    `warm-up mixed ${WARMUP_S} s: ${warm.requests.average.toFixed(1)} req/s, ${warm.timeouts} time-outs; ${describe(base)}; ${await pageCache()}`,
   );
-  const sampler = setInterval(() => samples.push(rssMb(pid)), 2000);
+  const samples: MemoryLine[] = [];
+  const sampler = setInterval(() => samples.push(memory()), 2000);
+  const minutes = setInterval(() => console.log(`  soak: ${describe(memory(), base)}`), 60_000);
   t0 = performance.now();
   const soak = await load(SOAK_S);
   clearInterval(sampler);
+  clearInterval(minutes);
+  const rss = samples.map((m) => m.rss);
   console.log(
     `soak ${SOAK_S} s, ${CONNECTIONS} connections: ${soak.requests.average.toFixed(1)} req/s, p50 ${soak.latency.p50} ms, p99 ${soak.latency.p99} ms, ${soak.timeouts} time-outs, ${soak.non2xx} non-2xx, ${soak.errors} errors`,
   );
+  const endOfSoak = memory();
   console.log(
-    `RSS during soak: min ${Math.min(...samples).toFixed(0)} MB, max ${Math.max(...samples).toFixed(0)} MB`,
+    `RSS during soak: min ${Math.min(...rss).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB (${((100 * Math.max(...rss)) / base.rss).toFixed(0)} % of warm-up); at its end ${describe(endOfSoak, base)}; ${await pageCache()}`,
   );
   await sleep(IDLE_S * 1000);
-  const after = rssMb(pid);
-  const ratio = after / afterWarmup;
+  const after = memory();
+  const ratio = after.rss / base.rss;
   console.log(
-    `RSS after ${IDLE_S} s idle: ${after.toFixed(0)} MB = ${(ratio * 100).toFixed(0)} % of the warm-up level (target ≤ 120 %)`,
+    `after ${IDLE_S} s idle: ${describe(after, base)} (target ≤ 120 %); ${(after.rss - start.rss).toFixed(0)} MB above the start, the filled caches`,
   );
   if (ratio > 1.2 || soak.timeouts > 0) process.exitCode = 1;
 } finally {

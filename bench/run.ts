@@ -35,6 +35,11 @@ const BENCHES: Bench[] = [
     args: quick ? ["--quick"] : [],
   },
   {
+    name: "cold article render (CPU per page, stored body HTML against Markdown)",
+    file: "bench/cold-render.bench.ts",
+    args: quick ? ["--quick"] : [],
+  },
+  {
     name: "drafting pipeline (topic to draft, replayed provider)",
     file: "bench/drafting.bench.ts",
     args: quick ? ["--runs", "2"] : [],

@@ -88,6 +88,7 @@ export async function load(
   database: TestDatabase,
   n: number,
   sentences: string[],
+  options: { bodyHtml?: boolean } = {},
 ): Promise<Corpus> {
   const random = seededRandom(42);
   const pick = () => sentences[Math.floor(random() * sentences.length)] ?? "";
@@ -158,6 +159,7 @@ export async function load(
               at: r.at,
               categoryId: r.categoryId,
               authorId: author.id,
+              bodyHtml: options.bodyHtml ?? false,
             }),
           ),
         )

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Launcher for `npx resou …`: registers tsx's loader in this process, then runs the
-// TypeScript entry point. No build step; tsx is a runtime dependency.
-import { register } from "tsx/esm/api";
+// Launcher for `npx resou …`: runs the bundled CLI (dist/, built by `npm ci` through
+// `prepare`), rebuilding it first if a source file changed since, so it never runs old code.
+import { ensureBuilt } from "../scripts/build.mjs";
 
-register();
-await import(new URL("../src/cli/resou.ts", import.meta.url).href);
+await ensureBuilt();
+await import(new URL("../dist/resou.js", import.meta.url).href);

@@ -6,6 +6,7 @@ import { requeueStaleJobs } from "../../src/jobs/job-queue.js";
 import { startWorker } from "../../src/jobs/worker.js";
 import { crashJobHandler } from "./crash-job.js";
 import { newsroomProblems, publishHandlers } from "./crash-newsroom.js";
+import { PhaseTimes } from "./phase-times.js";
 
 const count = async (database: Database, query: ReturnType<typeof sql<{ n: number }>>) =>
   Number((await query.execute(database.db)).rows[0]?.n ?? 0);
@@ -15,14 +16,19 @@ const count = async (database: Database, query: ReturnType<typeof sql<{ n: numbe
  * Recovers first, as a restarted worker does: jobs of the dead worker go back to the queue
  * and run, so "every job finished exactly once" is checked after recovery.
  */
-export async function checkAfterCrash(database: Database): Promise<string[]> {
+export async function checkAfterCrash(
+  database: Database,
+  time = new PhaseTimes(),
+): Promise<string[]> {
   const problems: string[] = [];
+  let t = performance.now();
   if (database.dialect === "sqlite") {
     const rows = (
       await sql<{ integrity_check: string }>`pragma integrity_check`.execute(database.db)
     ).rows;
     if (rows[0]?.integrity_check !== "ok")
       problems.push(`integrity_check: ${rows.map((r) => r.integrity_check).join("; ")}`);
+    t = time.add("check: integrity_check", t);
   }
   const articles = await count(database, sql`select count(*) as n from article`);
   const fts = await count(database, sql`select count(*) as n from article_fts`);
@@ -39,9 +45,10 @@ export async function checkAfterCrash(database: Database): Promise<string[]> {
       (select count(*) from trend_point p where p.snapshot_id = s.id)`,
   );
   if (snapshots > 0) problems.push(`${snapshots} snapshots whose points do not match`);
+  t = time.add("check: rows half-written", t);
 
   await requeueStaleJobs(database.db, new Date(Date.now() + 1000), 0);
-  // A schedule made just before the kill queues its job up to 220 ms ahead: wait for it.
+  // A schedule made just before the kill queues its job up to 500 ms ahead: wait for it.
   const last = await database.db
     .selectFrom("job")
     .select((eb) => eb.fn.max("run_at").as("at"))
@@ -49,6 +56,7 @@ export async function checkAfterCrash(database: Database): Promise<string[]> {
     .executeTakeFirst();
   const wait = last?.at ? Date.parse(last.at) - Date.now() : 0;
   if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait + 10, 1000)));
+  t = time.add("check: requeue, wait for queued schedules", t);
   const worker = startWorker({
     database,
     clock: systemClock,
@@ -58,6 +66,7 @@ export async function checkAfterCrash(database: Database): Promise<string[]> {
   });
   await worker.drain();
   await worker.stop();
+  t = time.add("check: recovery worker", t);
   const unfinished = await count(
     database,
     sql`select count(*) as n from job where status <> 'done'`,
@@ -74,6 +83,8 @@ export async function checkAfterCrash(database: Database): Promise<string[]> {
     sql`select count(*) as n from (select slug from article group by slug having count(*) > 1) d`,
   );
   if (duplicated > 0) problems.push(`${duplicated} duplicated articles`);
+  t = time.add("check: jobs lost or duplicated", t);
   problems.push(...(await newsroomProblems(database)));
+  time.add("check: newsroom", t);
   return problems;
 }

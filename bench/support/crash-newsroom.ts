@@ -59,12 +59,24 @@ const content = (headline: string): StoryContent => ({
   sources: [{ url: "https://example.com/report", title: "Record rain closed ten stations" }],
 });
 
-/** One story published now, one scheduled 20–220 ms ahead (a worker job publishes it). */
-export async function newsroomRound(ctx: CommandContext, seed: number, round: number) {
+/**
+ * One story published now, one scheduled 250–500 ms ahead (a worker job publishes it): far
+ * enough that a loaded machine still reaches the command before that time has passed.
+ */
+export async function newsroomRound(
+  ctx: CommandContext,
+  seed: number,
+  round: number,
+  step: (name: string) => void = () => undefined,
+) {
+  step("create story");
   const now = await createStory(ctx, content(`Newsroom crash ${seed} ${round} now`));
+  step("publish");
   await publishArticle(ctx, now.articleId);
+  step("create story");
   const later = await createStory(ctx, content(`Newsroom crash ${seed} ${round} later`));
-  const at = new Date(Date.now() + 20 + ((seed * 7 + round * 13) % 200));
+  const at = new Date(Date.now() + 250 + ((seed * 7 + round * 13) % 250));
+  step("schedule");
   await scheduleArticle(ctx, later.articleId, at);
 }
 

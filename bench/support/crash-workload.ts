@@ -16,7 +16,7 @@ import { systemClock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
 import { openDatabase } from "../../src/db/database.js";
 import { enqueueJob } from "../../src/jobs/job-queue.js";
-import { startWorker } from "../../src/jobs/worker.js";
+import { type JobHandler, startWorker } from "../../src/jobs/worker.js";
 import { ingestSnapshot } from "../../src/trends/snapshot-store.js";
 import { validateList } from "../../src/trends/snapshot-validate.js";
 import { parseMWeiboCn } from "../../src/trends/sources/m-weibo-cn-source.js";
@@ -38,16 +38,33 @@ const newsroom = await newsroomCommands(database);
 process.stdout.write("loaded\n");
 process.stdin.once("end", () => process.exit(0)); // the bench went away
 await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
+// Where a kill lands: each step and each job run is announced on stdout before it starts
+// (pipes are written synchronously on Linux, so the bench has the line before the kill).
+const step = (name: string) => process.stdout.write(`step ${name}\n`);
+const announced = (handlers: Record<string, JobHandler>): Record<string, JobHandler> =>
+  Object.fromEntries(
+    Object.entries(handlers).map(([kind, handler]): [string, JobHandler] => [
+      kind,
+      async (payload, context) => {
+        process.stdout.write(`job+ ${kind}\n`);
+        await handler(payload, context);
+        process.stdout.write(`job- ${kind}\n`);
+      },
+    ]),
+  );
 const worker = startWorker({
   database,
   clock: systemClock,
   log: silentLogger,
-  handlers: { "crash-test": crashJobHandler(database), ...(await publishHandlers(database)) },
+  handlers: announced({
+    "crash-test": crashJobHandler(database),
+    ...(await publishHandlers(database)),
+  }),
   pollMs: 5,
 });
 process.stdout.write("ready\n");
 
-for (let round = 0; ; round++) {
+async function importTwo(round: number) {
   const files = [0, 1].map((k) => {
     const slug = `crash-${seed}-${round}-${k}`;
     const file = join(dir, `${slug}.md`);
@@ -57,35 +74,54 @@ for (let round = 0; ; round++) {
     );
     return file;
   });
+  step("import");
   await importArticles(database, files, {
     now: new Date(),
     deskByline: "Resou Desk",
     timeZone: "Asia/Shanghai",
   });
+}
+
+async function ingestOne(round: number) {
   const capture = captures[round % captures.length];
-  if (capture) {
-    // A distinct payload each round (trailing spaces), so it is stored, not a duplicate.
-    const payload = `${capture.body}${" ".repeat((seed * 1000 + round) % 4096)}`;
-    const parsed = parseMWeiboCn(payload);
-    if (!isFailure(parsed)) {
-      const list = validateList(parsed);
-      if (list.ok) {
-        await ingestSnapshot(
-          database.db,
-          {
-            source: "m-weibo-cn",
-            // Distinct minutes per child and round, all in the past (a future capture is refused).
-            capturedAt: new Date(Date.UTC(2020, 0, 1) + (seed * 1_000 + round) * 60_000),
-            payload,
-            contentType: "application/json",
-            list,
-          },
-          new Date(),
-        );
-      }
-    }
-  }
-  await newsroomRound(newsroom, seed, round);
+  if (!capture) return;
+  // A distinct payload each round (trailing spaces), so it is stored, not a duplicate.
+  const payload = `${capture.body}${" ".repeat((seed * 1000 + round) % 4096)}`;
+  const parsed = parseMWeiboCn(payload);
+  if (isFailure(parsed)) return;
+  const list = validateList(parsed);
+  if (!list.ok) return;
+  step("snapshot ingest");
+  await ingestSnapshot(
+    database.db,
+    {
+      source: "m-weibo-cn",
+      // Distinct minutes per child and round, all in the past (a future capture is refused).
+      capturedAt: new Date(Date.UTC(2020, 0, 1) + (seed * 1_000 + round) * 60_000),
+      payload,
+      contentType: "application/json",
+      list,
+    },
+    new Date(),
+  );
+}
+
+async function runJobs(round: number) {
+  step("enqueue job");
   await enqueueJob(database, "crash-test", { seed, round }, new Date());
+  step("run due jobs");
   await worker.drain();
+}
+
+const parts = [
+  importTwo,
+  ingestOne,
+  (round: number) => newsroomRound(newsroom, seed, round, step),
+  runJobs,
+];
+// Each child starts at a different part, so kills land in every part even when the machine
+// is so slow that a child is killed during its first round.
+for (let k = seed % parts.length; ; k++) {
+  const round = Math.floor(k / parts.length);
+  await parts[k % parts.length]?.(round);
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, get, type Server } from "node:http";
 import autocannon from "autocannon";
+import { ensureBuilt } from "../../scripts/build.mjs";
 import { freePort } from "./free-port.js";
 import { SERVER_NODE_ARGS } from "./server-node-args.js";
 
@@ -18,13 +19,30 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
  * One GET on a fresh connection (no keep-alive): a reused idle socket can be closed by the
  * server's keep-alive timeout just as a request goes out, which is not what is measured.
  */
-export function fetchText(origin: string, path: string): Promise<{ status: number; body: string }> {
+export async function fetchText(
+  origin: string,
+  path: string,
+): Promise<{ status: number; body: string }> {
+  const { status, body } = await fetchBytes(origin, path);
+  return { status, body: body.toString("utf8") };
+}
+
+/** The bytes as sent (not decoded), with their Content-Encoding. */
+export function fetchBytes(
+  origin: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Buffer; encoding: string | undefined }> {
   return new Promise((resolve, reject) => {
-    get(`${origin}${path}`, { agent: false }, (res) => {
+    get(`${origin}${path}`, { agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          encoding: res.headers["content-encoding"],
+        }),
       );
       res.on("error", reject);
     }).on("error", reject);
@@ -71,11 +89,15 @@ export async function measure(
 }
 
 /** The baseline: Node's own `http` server handing out fixed bytes of the page's size. */
-export async function startRawServer(body: Buffer): Promise<{ origin: string; server: Server }> {
+export async function startRawServer(
+  body: Buffer,
+  encoding?: string,
+): Promise<{ origin: string; server: Server }> {
   const server = createHttpServer((_req, res) => {
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
       "content-length": body.length,
+      ...(encoding ? { "content-encoding": encoding } : {}),
     });
     res.end(body);
   });
@@ -93,11 +115,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `src/main.ts` as `npm start` runs it, in its own process, web role only. */
+/** The server as `npm start` runs it (the bundle in dist/), in its own process, web role only. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  await ensureBuilt();
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "dist/main.js"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -122,7 +145,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     }
     await sleep(25);
   }
-  if (Number.isNaN(startMs)) throw new Error("the server did not serve its home page within 30 s");
+  if (Number.isNaN(startMs)) {
+    child.kill("SIGTERM");
+    throw new Error("the server did not serve its home page within 30 s");
+  }
   return {
     child,
     pid: child.pid ?? 0,

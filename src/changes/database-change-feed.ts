@@ -121,8 +121,11 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Runni
       };
     },
     async settle(throughId) {
+      // After the pump the cursor is at least the newest id committed before this call,
+      // which includes the caller's change: on PostgreSQL the id `recordChange` returned is
+      // replaced at commit (migration 1210), so the target is never below the cursor.
       await pump();
-      await awaitReaders(db, throughId ?? cursor, log, {
+      await awaitReaders(db, Math.max(throughId ?? 0, cursor), log, {
         ...(options.passive ? {} : { except: readerId }),
         timeoutMs: settleTimeoutMs,
       });

@@ -6,7 +6,9 @@ import type { Change } from "./change.js";
  * Records a change inside the writer's own transaction: the row exists exactly when the
  * write commits, so no reader learns of a write that rolled back and none misses one that
  * committed. On PostgreSQL the insert also queues the wake-up notice sent at commit.
- * Returns the change's id, which `ChangeFeed.settle` can wait for.
+ * Returns the change's id, which `ChangeFeed.settle` can wait for. On PostgreSQL the row gets
+ * its final id at commit (migration 1210, so ids follow commit order without a lock held
+ * across the writer's other writes); the returned id is then a lower bound.
  */
 export async function recordChange(
   trx: Transaction<Tables>,

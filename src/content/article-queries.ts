@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import type { ArticleKind, ArticleStatus, Tables } from "../db/schema.js";
 import type { SectionInput } from "./article-input.js";
+import { type BodyHtml, readBodyHtml } from "./body-html.js";
 import {
   readableImageUrl,
   readableInstant,
@@ -36,6 +37,8 @@ export interface ArticleFull extends ArticleSummary {
   corrections: { notedAt: string; text: string }[];
   wordCount: number;
   plainText: string;
+  /** Lead and section bodies as stored HTML, when current (else the page renders them). */
+  bodyHtml?: BodyHtml;
 }
 
 export interface ListFilter {
@@ -169,6 +172,7 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleFu
       "article.plain_text",
       "article.is_demo",
       "article.created_at",
+      "article.body_html",
     ])
     .where("article.slug", "=", slug)
     .executeTakeFirst();
@@ -188,11 +192,14 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleFu
       .orderBy("noted_at")
       .execute(),
   ]);
+  const sections = readableSections(row.sections);
+  const bodyHtml = readBodyHtml(row.body_html, { lead: row.lead, sections });
   return {
     ...toSummary({ ...row, published_at: row.published_at ?? row.created_at }),
     status: row.status,
     lead: row.lead,
-    sections: readableSections(row.sections),
+    sections,
+    ...(bodyHtml ? { bodyHtml } : {}),
     hashtagEn: row.hashtag_en,
     tags,
     corrections: corrections.map((c) => ({ notedAt: readableInstant(c.noted_at), text: c.text })),
@@ -208,7 +215,7 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleFu
  */
 export async function relatedArticles(
   db: Db,
-  article: Pick<ArticleSummary, "id" | "publishedAt"> & { categorySlug: string },
+  article: Pick<ArticleSummary, "id" | "publishedAt"> & { categoryId: number },
   now: string,
   limit: number,
 ): Promise<ArticleSummary[]> {
@@ -221,7 +228,7 @@ export async function relatedArticles(
  */
 export async function relatedArticleList(
   db: Db,
-  article: Pick<ArticleSummary, "id" | "publishedAt"> & { categorySlug: string },
+  article: Pick<ArticleSummary, "id" | "publishedAt"> & { categoryId: number },
   now: string,
   limit: number,
 ): Promise<{ articles: ArticleSummary[]; stored: boolean }> {
@@ -235,19 +242,38 @@ export async function relatedArticleList(
     .execute();
   if (stored.length > 0) return { articles: stored.map(toSummary), stored: true };
 
-  const candidates = await applyFilter(joined(db), { excludeIds: [article.id] }, now)
-    .select(summaryColumns)
-    .where("category.slug", "=", article.categorySlug)
-    .where("article.published_at", ">=", shiftDays(article.publishedAt, -60))
-    .where("article.published_at", "<=", shiftDays(article.publishedAt, 60))
-    .limit(200)
-    .execute();
-  const at = Date.parse(article.publishedAt);
-  const articles = candidates
+  // The nearest on each side of the article's time, each read newest- or oldest-first from
+  // the category's (category_id, status, published_at) index and stopped after `limit` rows:
+  // the `limit` nearest overall are among these two runs, whatever the category's size.
+  const at = article.publishedAt;
+  const side = (direction: "before" | "after") => {
+    const q = applyFilter(joined(db), { excludeIds: [article.id] }, now)
+      .select(summaryColumns)
+      // The id as a value, not a subquery on the slug: with a subquery SQLite's planner
+      // prefers the (status, published_at) index and walks every category's rows.
+      .where("article.category_id", "=", article.categoryId);
+    return (
+      direction === "before"
+        ? q
+            .where("article.published_at", "<=", at)
+            .where("article.published_at", ">=", shiftDays(at, -60))
+            .orderBy("article.published_at", "desc")
+        : q
+            .where("article.published_at", ">", at)
+            .where("article.published_at", "<=", shiftDays(at, 60))
+            .orderBy("article.published_at", "asc")
+    )
+      .orderBy("article.id", "desc")
+      .limit(limit)
+      .execute();
+  };
+  const [before, after] = await Promise.all([side("before"), side("after")]);
+  const time = Date.parse(at);
+  const articles = [...before, ...after]
     .map(toSummary)
     .sort(
       (a, b) =>
-        Math.abs(Date.parse(a.publishedAt) - at) - Math.abs(Date.parse(b.publishedAt) - at) ||
+        Math.abs(Date.parse(a.publishedAt) - time) - Math.abs(Date.parse(b.publishedAt) - time) ||
         b.id - a.id,
     )
     .slice(0, limit);

@@ -5,6 +5,7 @@ import type { DialectName } from "../db/database.js";
 import type { ArticleRow, AuthorTable, Tables } from "../db/schema.js";
 import { hashtagWord, type SearchSource, searchDocument } from "../db/search-document.js";
 import type { ArticleInput } from "./article-input.js";
+import { storedBodyHtml } from "./body-html.js";
 import { countWords, markdownToPlainText } from "./markdown.js";
 import { slugify } from "./slug.js";
 import { toUtcIso } from "./zoned-time.js";
@@ -73,6 +74,15 @@ export async function saveOne(
       : input.status === "published"
         ? nowIso
         : null;
+  // A published article dated in the future is scheduled: the due-publishing sweep publishes
+  // it when due and records that change, so caches learn of it exactly instead of the page
+  // appearing unannounced (issue 11).
+  const status =
+    input.status === "published" &&
+    publishedAt !== null &&
+    Date.parse(publishedAt) > context.now.getTime()
+      ? "scheduled"
+      : input.status;
   const plainText = articlePlainText(input);
   const fields = {
     kind: input.kind,
@@ -86,7 +96,7 @@ export async function saveOne(
     hashtag_en: input.hashtag_en,
     image_url: input.image_url,
     image_alt: input.image_alt,
-    status: input.status,
+    status,
     published_at: publishedAt,
     time_zone: timeZone,
     word_count: countWords(plainText),
@@ -106,7 +116,13 @@ export async function saveOne(
       : (publishedAt ?? nowIso);
     const row = await trx
       .insertInto("article")
-      .values({ ...fields, slug: input.slug, created_at: nowIso, updated_at: updatedAt })
+      .values({
+        ...fields,
+        body_html: storedBodyHtml(input),
+        slug: input.slug,
+        created_at: nowIso,
+        updated_at: updatedAt,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceTags(trx, row.id, tagIds);
@@ -132,7 +148,9 @@ export async function saveOne(
   const updatedAt = input.updated_at ? toUtcIso(input.updated_at, timeZone) : nowIso;
   await trx
     .updateTable("article")
-    .set({ ...fields, updated_at: updatedAt })
+    // The HTML is derived from the Markdown in `fields`, so it is rewritten with it (never
+    // compared: a renderer upgrade alone is not an edit).
+    .set({ ...fields, body_html: storedBodyHtml(input), updated_at: updatedAt })
     .where("id", "=", existing.id)
     .execute();
   if (!sameTags) await replaceTags(trx, existing.id, tagIds);

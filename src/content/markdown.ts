@@ -1,6 +1,8 @@
 import createDOMPurify from "dompurify";
-import { JSDOM } from "jsdom";
 import MarkdownIt from "markdown-it";
+import { lazyPackage } from "../core/lazy-package.js";
+
+const jsdom = lazyPackage<typeof import("jsdom")>("jsdom");
 
 // Raw HTML in Markdown is shown as text, never parsed; links are validated by markdown-it
 // (no javascript:, vbscript:, data: except images). DOMPurify runs after as a second wall.
@@ -19,9 +21,14 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
 function purify(): ReturnType<typeof createDOMPurify> {
-  // jsdom costs ~100 ms to start; pay it on first render, not at import.
-  purifier ??= createDOMPurify(new JSDOM("").window);
+  // jsdom costs over a second of CPU to load and ~100 ms to start: not at import.
+  purifier ??= createDOMPurify(new (jsdom().JSDOM)("").window);
   return purifier;
+}
+
+/** Builds the sanitizer now (a web process calls it once it listens, before any article). */
+export function prepareMarkdown(): void {
+  purify();
 }
 
 const cache = new Map<string, string>();

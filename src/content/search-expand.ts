@@ -158,6 +158,6 @@ function anyOf(options: QueryOption[]): QueryPart {
   });
   const kept = unique.slice(0, MAX_OPTIONS);
   const only = kept[0];
-  if (kept.length === 1 && only && only.kind !== "all") return only;
+  if (kept.length === 1 && only && only.kind !== "all" && only.kind !== "query") return only;
   return { kind: "any", options: kept };
 }

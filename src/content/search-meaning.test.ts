@@ -94,6 +94,14 @@ describe.each(TEST_DIALECTS)("search that finds what readers mean on %s", (diale
         hashtag_en: "Guangzhou opens a new metro line",
       },
       {
+        // Saved before the trend desk had any English title for its hashtag.
+        slug: "riders-hashtag",
+        headline: "外卖骑手罢工",
+        lead: "多个城市的骑手停止接单。",
+        sections: [],
+        hashtag: "#外卖骑手要求提高配送费#",
+      },
+      {
         slug: "organized-labor",
         headline: "Port workers vote on a new contract",
         lead: "The organized labor movement at the port has grown, and its color is red.",
@@ -151,6 +159,41 @@ describe.each(TEST_DIALECTS)("search that finds what readers mean on %s", (diale
     expect(await slugsFor("台风杨柳登陆")).toEqual(["landfall-english", "weibo-hashtag"]);
     // The hashtag's stored title was indexed with the Chinese article.
     expect(await slugsFor("Yangliu landfall")).toEqual(["landfall-english", "weibo-hashtag"]);
+  });
+
+  it("finds a Chinese hashtag by an English title stored after its articles were saved", async () => {
+    const topic = {
+      word: "外卖骑手要求提高配送费",
+      query: "#外卖骑手要求提高配送费#",
+      is_hashtag: 1,
+      first_seen_at: "2025-08-26T01:00:00Z",
+      last_seen_at: "2025-08-26T02:00:00Z",
+      state: "steady" as const,
+      seconds_on_list: 3600,
+      snapshot_count: 60,
+      last_label: "",
+      updated_at: "2025-08-26T02:00:00Z",
+    };
+    // Seen on the list first, titled later (as the translator does).
+    const { id } = await site.database.db
+      .insertInto("trend_topic")
+      .values({ ...topic, title_en: "" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(await slugsFor("delivery riders")).toEqual([]);
+    const retitle = (title_en: string) =>
+      site.database.db.updateTable("trend_topic").set({ title_en }).where("id", "=", id).execute();
+    await retitle("Delivery riders demand higher fees");
+    expect(await slugsFor("delivery riders")).toEqual(["riders-hashtag"]);
+    // Spelling variants and prefixes reach the titles too; every word must be in one.
+    expect(await slugsFor("rider fee*")).toEqual(["riders-hashtag"]);
+    expect(await slugsFor("delivery typhoon")).toEqual([]);
+    // A title the desk corrects is searched as corrected.
+    await retitle("Couriers ask for better pay");
+    expect(await slugsFor("couriers")).toEqual(["riders-hashtag"]);
+    expect(await slugsFor("delivery riders")).toEqual([]);
+    await site.database.db.deleteFrom("trend_topic").where("id", "=", id).execute();
+    expect(await slugsFor("couriers")).toEqual([]);
   });
 
   it("matches British and American spellings both ways and marks them", async () => {

@@ -13,6 +13,7 @@ import {
   type QueryPart,
   type QueryWord,
 } from "./search-terms.js";
+import { topicsTitled, withTopics } from "./search-topics.js";
 
 export type { SearchFilter };
 export { cutQuery, FULL_RANK_LIMIT, MAX_QUERY_LENGTH, markSnippet, toFtsQuery };
@@ -35,7 +36,8 @@ export async function searchArticles(
   now: string,
   page: { limit: number; offset: number },
   filter: SearchFilter = {},
-  tuning: { fullRankLimit: number } = { fullRankLimit: FULL_RANK_LIMIT },
+  /** Tests lower the engines' own limits to reach the tiered ranking with a few articles. */
+  tuning: { fullRankLimit?: number } = {},
 ): Promise<SearchResult> {
   const query = cutQuery(input);
   const typed = parseQuery(query);
@@ -43,8 +45,14 @@ export async function searchArticles(
   const parts = await expandedQuery(database, typed);
   const ranked =
     database.dialect === "sqlite"
-      ? await rankSqlite(database, parts, now, filter, tuning.fullRankLimit)
-      : await rankPostgres(database, parts, now, filter, tuning.fullRankLimit);
+      ? await rankSqlite(database, parts, now, filter, tuning.fullRankLimit ?? FULL_RANK_LIMIT)
+      : await rankPostgres(
+          database,
+          parts,
+          now,
+          filter,
+          tuning.fullRankLimit ?? Number.MAX_SAFE_INTEGER,
+        );
   if (!ranked) return { query, total: 0, hits: [] };
   const ids = ranked.slice(page.offset, page.offset + page.limit).map((r) => r.id);
   // Snippets are made for the shown page only.
@@ -59,14 +67,18 @@ export async function searchArticles(
   return { query, total: ranked.length, hits };
 }
 
-/** The reader's words with their other spellings and names (search-expand.ts). */
+/**
+ * The reader's words with their other spellings and names (search-expand.ts), or else the
+ * Chinese hashtags whose stored English title they spell out (search-topics.ts).
+ */
 async function expandedQuery(database: Database, typed: QueryWord[]): Promise<QueryPart[]> {
   const runs = typed.flatMap((p) => (p.kind === "cjk" ? [p.words.join("")] : []));
   const [lexicon, titles] = await Promise.all([
     loadSearchLexicon(database.db),
     trendTitles(database.db, runs),
   ]);
-  return expandQuery(typed, lexicon, titles);
+  const parts = expandQuery(typed, lexicon, titles);
+  return withTopics(parts, await topicsTitled(database, parts));
 }
 
 /** Snippets from the stored text of the shown articles (see search-snippet.ts for why). */

@@ -11,7 +11,7 @@ import { filterIdRange } from "./search-filter-range.js";
 import { parseQuery, type QueryOption, type QueryPart } from "./search-terms.js";
 
 /** Up to this many matches every one is scored; beyond it ranking is tiered (see below). */
-export const FULL_RANK_LIMIT = 10_000;
+export const FULL_RANK_LIMIT = 2000;
 
 /** FTS5 MATCH text: every word quoted, so it is always valid syntax. */
 export function toFtsQuery(input: string): string | undefined {
@@ -34,6 +34,8 @@ function ftsPart(part: QueryPart | QueryOption): string {
       return `cjk : "${part.words.join(" ")}"`;
     case "all":
       return `(${part.words.map((w) => `"${w}"`).join(" AND ")})`;
+    case "query":
+      return `(${part.parts.map(ftsPart).join(" AND ")})`;
     case "any":
       return `(${part.options.map(ftsPart).join(" OR ")})`;
   }
@@ -55,10 +57,12 @@ export async function rankSqlite(
   const inRange = range
     ? sql`and article_fts.rowid >= ${range.lo} and article_fts.rowid <= ${range.hi}`
     : sql``;
+  // Counted only as far as the choice below needs: a common word's full count costs as much
+  // as a third of the whole search (9 ms for `president` at 100,000 articles).
   const { rows: counted } = await sql<{ n: number }>`
-    select count(*) as n from article_fts where article_fts match ${fts} ${inRange}`.execute(
-    database.db,
-  );
+    select count(*) as n from (
+      select 1 from article_fts where article_fts match ${fts} ${inRange}
+      limit ${fullRankLimit + 1})`.execute(database.db);
   const matches = Number(counted[0]?.n ?? 0);
   if (matches === 0) return [];
   // Column weights: a word in the headline counts eight times one in the body. Scoring

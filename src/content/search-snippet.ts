@@ -100,6 +100,12 @@ function compile(parts: QueryPart[]): Compiled | undefined {
     matchers.push(matcher);
   };
   const addOption = (option: QueryOption, eachWord: boolean) => {
+    if (option.kind === "query") {
+      for (const part of option.parts)
+        if (part.kind !== "any") addOption(part, false);
+        else for (const inner of part.options) addOption(inner, false);
+      return;
+    }
     const words = option.kind === "term" ? [option.text] : option.words;
     for (const word of words) {
       add(word, option.kind === "term" && option.prefix);

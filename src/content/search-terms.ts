@@ -18,8 +18,15 @@ export type QueryWord =
     }
   | { kind: "cjk"; words: string[] };
 
-/** One way to satisfy a part: a word as above, or several words anywhere in the article. */
-export type QueryOption = QueryWord | { kind: "all"; words: string[] };
+/**
+ * One way to satisfy a part: a word as above, several words anywhere in the article, or a
+ * whole query of its own (`query`: the reader's parts, beside the hashtags their words
+ * name, search-topics.ts).
+ */
+export type QueryOption =
+  | QueryWord
+  | { kind: "all"; words: string[] }
+  | { kind: "query"; parts: QueryPart[] };
 
 /**
  * A query is parts that must all match. An `any` part matches when one of its options

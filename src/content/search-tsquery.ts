@@ -9,7 +9,8 @@ export function toTsQuery(parts: QueryPart[]): RawBuilder<unknown> {
   return sql`(${sql.join(parts.map(tsPart), sql` && `)})`;
 }
 
-function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
+/** One part or option of a query as a tsquery. */
+export function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
   switch (part.kind) {
     case "term":
       return sql`to_tsquery('english', ${part.text + (part.prefix ? ":*" : "")})`;
@@ -19,6 +20,8 @@ function tsPart(part: QueryPart | QueryOption): RawBuilder<unknown> {
       return sql`phraseto_tsquery('simple', ${part.words.join(" ")})`;
     case "all":
       return sql`plainto_tsquery('english', ${part.words.join(" ")})`;
+    case "query":
+      return toTsQuery(part.parts);
     case "any":
       return sql`(${sql.join(part.options.map(tsPart), sql` || `)})`;
   }

@@ -103,6 +103,11 @@ export interface ArticleTable {
   is_demo: number;
   /** Plain text of headline, dek, lead and sections, kept for search and related scoring. */
   plain_text: string;
+  /**
+   * Lead and section bodies as safe HTML, JSON written with the Markdown (`content/body-html`);
+   * "" when not rendered yet. Read only when its hash matches the stored Markdown.
+   */
+  body_html: Generated<string>;
 }
 
 export interface TagTable {

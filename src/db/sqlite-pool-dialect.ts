@@ -148,16 +148,40 @@ class SqlitePoolDriver implements Driver {
   }
 }
 
+/** Prepared statements kept per connection; the app has a few hundred distinct queries. */
+const STATEMENT_CACHE_SIZE = 500;
+
 class PooledConnection implements DatabaseConnection {
+  /**
+   * Compiling a statement costs more than running a typical indexed read, and Kysely sends
+   * the same SQL text for every call of a query, so each connection keeps what it compiled.
+   * Safe to share: `all` and `run` finish synchronously (streams prepare their own), and
+   * SQLite recompiles a kept statement by itself after a schema change.
+   */
+  readonly #statements = new Map<string, SQLite.Statement>();
+
   constructor(
     readonly sqlite: SQLite.Database,
     private readonly busyWaitMs: number,
   ) {}
 
+  #prepare(sql: string): SQLite.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      // Oldest first out: one-off texts (a raw `in (…)` list of varying length) pass through.
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+        this.#statements.delete(this.#statements.keys().next().value ?? "");
+      }
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
     const run = (): QueryResult<R> => {
-      const statement = this.sqlite.prepare(sql);
+      const statement = this.#prepare(sql);
       if (statement.reader) return { rows: statement.all(parameters) as R[] };
       const { changes, lastInsertRowid } = statement.run(parameters);
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };

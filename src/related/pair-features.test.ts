@@ -61,11 +61,15 @@ describe("pair features", () => {
   it("measures date closeness and leaves unknown dates unknown", () => {
     const same = rowOf(index, "q", "same");
     const lookalike = rowOf(index, "q", "lookalike");
-    expect(same[column("date_1d")]).toBeCloseTo(Math.exp(-1), 10);
     expect(same[column("date_30d")]).toBeCloseTo(Math.exp(-1 / 30), 10);
-    expect(Number.isNaN(lookalike[column("date_7d")] as number)).toBe(true);
+    expect(Number.isNaN(lookalike[column("date_30d")] as number)).toBe(true);
     expect(same[column("dates_agree")]).toBe(1);
     expect(lookalike[column("dates_differ")]).toBe(1);
+    expect(same[column("cosine_near")]).toBeCloseTo(
+      (same[column("cosine")] as number) * Math.exp(-1),
+      10,
+    );
+    expect(Number.isNaN(lookalike[column("cosine_near")] as number)).toBe(true);
   });
 
   it("compares ages only when both articles give one", () => {

@@ -18,9 +18,7 @@ export const PAIR_FEATURES = [
   "entities",
   /** … and by tags and Weibo hashtags. */
   "tags",
-  /** Closeness of the publication dates at three scales, exp(-Δdays / s); NaN when unknown. */
-  "date_1d",
-  "date_7d",
+  /** Closeness of the publication dates, exp(-Δdays / 30); NaN when unknown. */
   "date_30d",
   /** Weekday, month and year fields both texts name and agree on, or name differently. */
   "dates_agree",
@@ -34,6 +32,12 @@ export const PAIR_FEATURES = [
   "graph_dense",
   /** 1 when both give an age and share one, 0 when they share none; NaN when either gives none. */
   "ages",
+  /**
+   * `cosine` times exp(-Δdays): close in words and in time together. A same-kind story a day
+   * apart with middling cosine is often the same incident; far apart, rarely. NaN when a
+   * date is unknown.
+   */
+  "cosine_near",
 ] as const;
 
 export type PairFeature = (typeof PAIR_FEATURES)[number];
@@ -41,7 +45,7 @@ export const FEATURE_COUNT = PAIR_FEATURES.length;
 
 /** The graph walk of the `graph` feature: the textbook settings (Zhou et al. 2004). */
 const GRAPH: ManifoldOptions = { alpha: 0.8, neighbours: 5, iterations: 20 };
-const DATE_SCALES = [1, 7, 30] as const;
+const DATE_SCALE = 30;
 
 export interface PoolMember {
   doc: IndexedDoc;
@@ -91,12 +95,13 @@ export function poolFeatures(
       numbers,
       entities,
       tags,
-      ...DATE_SCALES.map((s) => Math.exp(-delta / s)),
+      Math.exp(-delta / DATE_SCALE),
       shared,
       differ,
       graphShare,
       graphShare * density,
       query.ages.length > 0 && doc.ages.length > 0 ? shareAny(query.ages, doc.ages) : Number.NaN,
+      cosine * Math.exp(-delta),
     ]);
     rows.push(row);
   }

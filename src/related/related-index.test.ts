@@ -143,6 +143,39 @@ describe("createRelatedIndex", () => {
     expect(first?.score ?? 0).toBeGreaterThan(second?.score ?? 0);
   });
 
+  it("lets a same-day article worded apart into the pool through the date source", () => {
+    // Three look-alikes share more words with the query but are months away; the report of
+    // the same shooting a day later shares one place name. An undated one never gets in.
+    const query: RelatedDoc = {
+      id: "q",
+      title: "Three shot outside Dayton bar",
+      body: "Police said three men were shot outside a bar on Wayne Avenue in Dayton late Friday.",
+      publishedAt: "2016-05-06",
+    };
+    const lookalikes: RelatedDoc[] = ["2016-01-10", "2016-02-14", "2016-03-20"].map((d, i) => ({
+      id: `l${i}`,
+      title: "Three shot outside bar",
+      body: `Police said three men were shot outside a bar late Friday, case ${i + 40}.`,
+      publishedAt: d,
+    }));
+    const sameDay: RelatedDoc = {
+      id: "s",
+      title: "Wayne Avenue victims named",
+      body: "The coroner named the victims of the weekend gunfire near a tavern.",
+      publishedAt: "2016-05-07",
+    };
+    const undated: RelatedDoc = { ...sameDay, id: "u", publishedAt: undefined };
+    const pool = (datePool: number) => {
+      const index = createRelatedIndex({ poolSize: 3, datePool, dateScale: 2 });
+      for (const d of [...distractors, query, ...lookalikes, sameDay, undated]) index.add(d);
+      return index.explain("q").ids;
+    };
+    expect(pool(0)).not.toContain("s");
+    expect(pool(1)).toContain("s");
+    expect(pool(1)).not.toContain("u");
+    expect(pool(1)).toHaveLength(4);
+  });
+
   it("builds the same lists with rebuild() as with one add() at a time", () => {
     const docs = [...distractors, trumpKim1, trumpKim2];
     const a = createRelatedIndex();

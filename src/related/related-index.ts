@@ -83,6 +83,10 @@ export function createRelatedIndex(
   // First pass keeps more than the pool: its scores are partial (query terms only) and are
   // made exact for these candidates.
   const heap = new TopHeap(Math.max(options.poolSize, options.affectedNeighbours) + 10);
+  // Second source: the best by partial score times date closeness (both dates known), so a
+  // short report of the same incident, a day apart but worded apart, still reaches the pool.
+  const dateHeap = new TopHeap(options.datePool > 0 ? options.poolSize + options.datePool : 0);
+  let daysOf = new Float64Array(0);
   const scratch = new DenseScratch(vocab);
   const cosine = (a: IndexedDoc, b: IndexedDoc) => {
     scratch.load(a);
@@ -96,6 +100,9 @@ export function createRelatedIndex(
     const norms = new Float64Array(size);
     norms.set(normOf);
     normOf = norms;
+    const ds = new Float64Array(size).fill(Number.NaN);
+    ds.set(daysOf);
+    daysOf = ds;
     const s = new Uint32Array(size);
     s.set(stamp);
     stamp = s;
@@ -112,6 +119,7 @@ export function createRelatedIndex(
     }
     ensureCapacity(slots.length);
     normOf[slot] = refreshNorm(doc, vocab);
+    daysOf[slot] = doc.days;
   }
 
   function removeSlot(id: RelatedId): boolean {
@@ -133,6 +141,29 @@ export function createRelatedIndex(
       .sorted()
       .map(({ item }) => ({ item, score: cosine(q, slots[item] as IndexedDoc) }))
       .sort((a, b) => b.score - a.score || a.item - b.item);
+  }
+
+  /**
+   * The pool: the `size` best by exact cosine, then up to `datePool` more of the date
+   * source's, best by exact cosine times date closeness.
+   */
+  function candidates(slot: number, size: number): { item: number; score: number }[] {
+    const q = slots[slot] as IndexedDoc;
+    const first = exact(slot).slice(0, size);
+    if (options.datePool === 0 || dateHeap.size === 0) return first;
+    const taken = new Set(first.map((c) => c.item));
+    const extra = dateHeap
+      .sorted()
+      .filter(({ item }) => !taken.has(item))
+      .map(({ item }) => {
+        const c = cosine(q, slots[item] as IndexedDoc);
+        const near = Math.exp(-Math.abs(q.days - (daysOf[item] as number)) / options.dateScale);
+        return { item, score: c, rank: c * near };
+      })
+      .sort((a, b) => b.rank - a.rank || a.item - b.item)
+      .slice(0, options.datePool)
+      .map(({ item, score }) => ({ item, score }));
+    return [...first, ...extra].sort((a, b) => b.score - a.score || a.item - b.item);
   }
 
   /** Positions of the query's `queryTerms` best terms by tf-idf (all when fewer). */
@@ -180,11 +211,21 @@ export function createRelatedIndex(
       }
     }
     heap.clear();
+    dateHeap.clear();
+    const dated = options.datePool > 0 && !Number.isNaN(q.days);
     for (let i = 0; i < count; i++) {
       const d = touched[i] as number;
       if (d === slot) continue;
       const score = (acc[d] as number) / (qn * (normOf[d] as number));
       if (score > heap.floor()) heap.push(d, score);
+      if (dated && score > dateHeap.floor()) {
+        const delta = Math.abs(q.days - (daysOf[d] as number));
+        // NaN (date unknown) fails the comparison: no evidence, no place in this source.
+        if (delta <= 3 * options.dateScale) {
+          const near = score * Math.exp(-delta / options.dateScale);
+          if (near > dateHeap.floor()) dateHeap.push(d, near);
+        }
+      }
     }
   }
 
@@ -210,9 +251,10 @@ export function createRelatedIndex(
   function pool(slot: number, k: number) {
     const q = slots[slot] as IndexedDoc;
     scoreNeighbours(slot);
-    const members = exact(slot)
-      .slice(0, Math.max(options.poolSize, k))
-      .map(({ item, score }) => ({ doc: slots[item] as IndexedDoc, cosine: score }));
+    const members = candidates(slot, Math.max(options.poolSize, k)).map(({ item, score }) => ({
+      doc: slots[item] as IndexedDoc,
+      cosine: score,
+    }));
     return { q, members, rows: poolFeatures(q, members, scratch) };
   }
 
@@ -280,7 +322,8 @@ export function createRelatedIndex(
       const slot = slotOf.get(id);
       if (slot !== undefined) {
         scoreNeighbours(slot);
-        for (const { item } of exact(slot).slice(0, options.affectedNeighbours))
+        // Its nearest by cosine, and the date source's picks: whose pools it may enter.
+        for (const { item } of candidates(slot, options.affectedNeighbours))
           out.add((slots[item] as IndexedDoc).id);
       }
       out.delete(id);

@@ -45,6 +45,13 @@ export interface RelatedOptions {
   /** Best candidates by cosine that the model scores (`pair-features.ts`). */
   poolSize: number;
   /**
+   * Candidates added to the pool beyond `poolSize` from a second source: articles sharing a
+   * query term, ranked by cosine times date closeness exp(-Δdays / `dateScale`) (both dates
+   * known, at most 3 × `dateScale` apart). 0 turns it off.
+   */
+  datePool: number;
+  dateScale: number;
+  /**
    * A rebuild picks the distinctive terms of its first `rebuildBatch` articles after
    * counting all of them (two passes), then adds the rest one by one.
    */
@@ -61,7 +68,9 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   postingBudget: 6_000,
   weights: { text: 1, entities: 1, tags: 1.5, numbers: 1.5 },
   duplicateThreshold: 0.9,
-  poolSize: 40,
+  poolSize: 30,
+  datePool: 10,
+  dateScale: 2,
   affectedNeighbours: 20,
   rebuildBatch: 20_000,
 };

@@ -7,15 +7,20 @@ describe("tokenize", () => {
     expect(tokenize("The shootings in Ohio's capital")).toEqual(["shoot", "ohio", "capital"]);
   });
 
-  it("keeps decimal and grouped numbers whole, drops lone digits, maps aliases", () => {
+  it("keeps decimal and grouped numbers whole, counts from 2 up, maps aliases", () => {
     expect(tokenize("A 4.6 magnitude quake, 1,200 homes, 3 dead")).toEqual([
       "4.6",
       "magnitud",
       "quak",
       "1200",
       "hom",
+      "3",
       "die",
     ]);
+    // A count reads the same in digits and in words; "1" and "one" are everywhere.
+    expect(tokenize("Three dead, five hurt")).toEqual(tokenize("3 dead, 5 hurt"));
+    expect(tokenize("quintuple shooting")).toEqual(tokenize("5 shooting"));
+    expect(tokenize("1 one")).toEqual([]);
   });
 
   it("segments Chinese with jieba's bundled dictionary and drops particles", () => {

@@ -11,7 +11,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /**
  * Normalised index terms of `text`: lower-cased, stop words removed, English words stemmed,
  * Chinese runs segmented with jieba (single-character Chinese words are kept only when not
- * a stop word). Numbers of two or more digits are kept ("2013", "33"): they tell events apart.
+ * a stop word). Numbers from 2 up are kept ("2013", "33", "3"), and count words become digits
+ * ("three" → "3"): they tell events apart.
  *
  * @example tokenize("Shootings in Ohio's capital") // ["shoot", "ohio", "capital"]
  */
@@ -40,6 +41,8 @@ function normalizeWord(word: string): string {
   if (raw.includes(",")) raw = raw.replace(/(\d),(?=\d{3}\b)/g, "$1");
   const alias = aliasOf(raw);
   if (alias) return alias;
+  // Counts ("3 dead, 5 hurt") tell look-alike incidents apart; 0 and 1 say nothing.
+  if (raw.length === 1 && raw >= "2" && raw <= "9") return raw;
   if (raw.length < 2 || isStopWord(raw)) return "";
   return stem(raw);
 }

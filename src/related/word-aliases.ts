@@ -47,7 +47,30 @@ const ALIASES: Record<string, string> = {
   teenage: "teen",
 };
 
-const MAP = new Map(Object.entries(ALIASES));
+/**
+ * Counts in words read as digits, so "three dead" meets "3 dead" (and "quintuple shooting"
+ * "5 shot"). "One" stays a stop word: it is in every story.
+ */
+const COUNT_WORDS: Record<string, string> = {
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  dozen: "12",
+  double: "2",
+  triple: "3",
+  quadruple: "4",
+  quintuple: "5",
+};
+
+const MAP = new Map(Object.entries({ ...ALIASES, ...COUNT_WORDS }));
 
 /** The shared key of a lower-case word that has one, else undefined. */
 export function aliasOf(word: string): string | undefined {

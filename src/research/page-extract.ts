@@ -1,5 +1,7 @@
-import { JSDOM } from "jsdom";
+import { lazyPackage } from "../core/lazy-package.js";
 import { feedDate } from "./feed-parse.js";
+
+const jsdom = lazyPackage<typeof import("jsdom")>("jsdom");
 
 /** A web page reduced to what a source needs. */
 export interface PageText {
@@ -126,7 +128,7 @@ function mainElement(doc: Document): Element | null {
  * navigation, ads, scripts or other page furniture. Nothing in the page is executed.
  */
 export function extractPage(html: string, url: string): PageText {
-  const dom = new JSDOM(html, { url });
+  const dom = new (jsdom().JSDOM)(html, { url });
   const doc = dom.window.document;
   try {
     const ld = jsonLdObjects(doc);

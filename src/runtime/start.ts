@@ -4,6 +4,7 @@ import { type Config, listenOrigin } from "../config/env.js";
 import { siteOrigin } from "../config/site-origin.js";
 import { ensureCategories } from "../content/categories.js";
 import { loadDemoContentIfEmpty } from "../content/demo-content.js";
+import { prepareMarkdown } from "../content/markdown.js";
 import { type Clock, systemClock } from "../core/clock.js";
 import type { Logger } from "../core/log.js";
 import { type Database, openDatabase } from "../db/database.js";
@@ -26,6 +27,9 @@ import { answerClientErrors, MAX_HEADER_BYTES } from "./client-error.js";
 import { isEmptyDatabase } from "./empty-database.js";
 import { jobHandlers } from "./job-handlers.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
+
+/** How long after listening a web process builds the Markdown sanitizer. */
+const MARKDOWN_WARM_UP_MS = 1_000;
 
 export interface Running {
   database: Database;
@@ -155,6 +159,13 @@ export async function startResou(
     if (origin.warning) log.warn(origin.warning);
     app = createApp({ ...deps, config: { ...config, SITE_URL: origin.siteUrl } });
     log.info({ url: `${listenOrigin(config.HOST, port)}/`, siteUrl: origin.siteUrl }, "site is up");
+    // Article pages sanitize Markdown through jsdom, which loads lazily (over a second of CPU
+    // that blocks the event loop): built at boot like any service, but a moment after the site
+    // answers, so the first requests of a restart are not held behind it. An article asked for
+    // sooner builds it itself.
+    const warmUp = setTimeout(prepareMarkdown, MARKDOWN_WARM_UP_MS);
+    warmUp.unref();
+    stops.push(() => clearTimeout(warmUp));
   }
   log.info({ roles: config.ROLES, dialect: database.dialect }, "resou started");
 

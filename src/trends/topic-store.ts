@@ -101,7 +101,11 @@ export async function upsertTopics(
   return ids;
 }
 
-/** Recomputes the facts of the given topics from their points and the list timeline. */
+/**
+ * Recomputes the facts of the given topics from their points and the list timeline, written
+ * back in multi-row upserts: one statement per row cost a round trip each, which made an
+ * out-of-order batch (hundreds of topics per list) slow on PostgreSQL.
+ */
 export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string): Promise<void> {
   if (topicIds.length === 0) return;
   const timeline = await trx
@@ -113,17 +117,27 @@ export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string)
     .execute();
   const indexOf = new Map(timeline.map((s, i) => [s.id, i]));
   const times = timeline.map((s) => s.captured_at);
+  const rows: Insertable<TrendTopicTable>[] = [];
   for (let i = 0; i < topicIds.length; i += CHUNK) {
     const chunk = topicIds.slice(i, i + CHUNK);
+    const topics = await trx
+      .selectFrom("trend_topic")
+      .select(["id", "word", "query", "is_hashtag"])
+      .where("id", "in", chunk)
+      .execute();
     const points = await trx
       .selectFrom("trend_point")
       .select(["topic_id", "snapshot_id", "captured_at", "rank", "heat", "label"])
       .where("topic_id", "in", chunk)
       .execute();
     const byTopic = new Map<number, typeof points>();
-    for (const p of points) byTopic.set(p.topic_id, [...(byTopic.get(p.topic_id) ?? []), p]);
-    for (const id of chunk) {
-      const sightings = (byTopic.get(id) ?? []).map((p) => ({
+    for (const p of points) {
+      const list = byTopic.get(p.topic_id);
+      if (list) list.push(p);
+      else byTopic.set(p.topic_id, [p]);
+    }
+    for (const topic of topics) {
+      const sightings = (byTopic.get(topic.id) ?? []).map((p) => ({
         index: indexOf.get(p.snapshot_id) ?? 0,
         capturedAt: p.captured_at,
         rank: p.rank,
@@ -132,13 +146,16 @@ export async function rebuildTopics(trx: Tx, topicIds: number[], nowIso: string)
       }));
       const stats = rebuildTopic(sightings, times);
       if (!stats) continue;
-      await trx
-        .updateTable("trend_topic")
-        .set({ ...stats, updated_at: nowIso })
-        .where("id", "=", id)
-        .execute();
+      rows.push({
+        word: topic.word,
+        query: topic.query,
+        is_hashtag: topic.is_hashtag,
+        ...stats,
+        updated_at: nowIso,
+      });
     }
   }
+  await upsertTopics(trx, rows);
 }
 
 /**

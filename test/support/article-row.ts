@@ -1,4 +1,5 @@
 import type { Insertable } from "kysely";
+import { storedBodyHtml } from "../../src/content/body-html.js";
 import type { Tables } from "../../src/db/schema.js";
 
 /**
@@ -14,6 +15,8 @@ export function articleRow(row: {
   categoryId: number;
   authorId: number;
   status?: "published" | "draft";
+  /** Store the rendered body as the article store does (else "", as an older build left it). */
+  bodyHtml?: boolean;
 }): Insertable<Tables["article"]> {
   return {
     slug: row.slug,
@@ -36,5 +39,6 @@ export function articleRow(row: {
     time_zone: "UTC",
     category_id: row.categoryId,
     author_id: row.authorId,
+    ...(row.bodyHtml ? { body_html: storedBodyHtml({ lead: row.text, sections: [] }) } : {}),
   };
 }

@@ -22,6 +22,9 @@ import { researchMigration } from "./0800-research.js";
 import { writingPipelineMigration } from "./0900-writing-pipeline.js";
 import { digestMigration } from "./1000-digest.js";
 import { picturesMigration } from "./1100-pictures.js";
+import { topicTitleSearchMigration } from "./1200-topic-title-search.js";
+import { changeOrderAtCommitMigration } from "./1210-change-order-at-commit.js";
+import { articleBodyHtmlMigration } from "./1240-article-body-html.js";
 
 /**
  * Every migration, keyed by a name that sorts in run order. Capabilities take their own
@@ -50,6 +53,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0900-writing-pipeline": writingPipelineMigration,
   "1000-digest": digestMigration,
   "1100-pictures": picturesMigration,
+  "1200-topic-title-search": topicTitleSearchMigration,
+  "1210-change-order-at-commit": changeOrderAtCommitMigration,
+  "1240-article-body-html": articleBodyHtmlMigration,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,4 +1,7 @@
-import nodemailer from "nodemailer";
+import type nodemailerModule from "nodemailer";
+import { lazyPackage } from "../../core/lazy-package.js";
+
+const nodemailer = lazyPackage<typeof nodemailerModule>("nodemailer");
 
 /** One message as the digest sends it: both parts and any extra headers. */
 export interface OutgoingMail {
@@ -33,7 +36,7 @@ export function createMailer(smtpUrl: string | undefined): Mailer | null {
   if (!smtpUrl) return null;
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
-  const transport = nodemailer.createTransport({
+  const transport = nodemailer().createTransport({
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,

@@ -1,5 +1,4 @@
-import satori from "satori";
-import sharp from "sharp";
+import { imaging } from "../imaging.js";
 import { CARD_FONT, cardFonts } from "../share-card/card-fonts.js";
 import type { CardNode } from "../share-card/card-layout.js";
 
@@ -87,6 +86,7 @@ let made: { name: string; files: Promise<LogoFiles> } | undefined;
 export function siteLogo(siteName: string): Promise<LogoFiles> {
   if (made?.name !== siteName) {
     const files = (async () => {
+      const { satori, sharp } = await imaging();
       const fonts = cardFonts();
       const svg = await satori(wordmark(siteName), { width: 600, height: 60, fonts });
       const squareSvg = await satori(squareMark(siteName), { width: 512, height: 512, fonts });

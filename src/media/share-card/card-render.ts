@@ -1,5 +1,4 @@
-import satori from "satori";
-import sharp from "sharp";
+import { imaging } from "../imaging.js";
 import { CARD_HEIGHT, CARD_WIDTH } from "../media-urls.js";
 import { cardFonts } from "./card-fonts.js";
 import { type CardContent, cardLayout } from "./card-layout.js";
@@ -9,6 +8,7 @@ import { type CardContent, cardLayout } from "./card-layout.js";
  * the repository's fonts, then sharp rasterises the SVG (no system font is ever used).
  */
 export async function renderCardPng(content: CardContent): Promise<Buffer> {
+  const { satori, sharp } = await imaging();
   const svg = await satori(cardLayout(content), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
+import { loadSharp } from "../imaging.js";
 import type { VariantFormat } from "../picture-store.js";
 import { sniffImageFormat, type UploadFormat } from "./image-sniff.js";
 
@@ -73,6 +74,7 @@ export async function processUpload(
   const sourceFormat = sniffImageFormat(bytes);
   if (!sourceFormat)
     return refuse("not_an_image", "The file is not a JPEG, PNG, WebP or AVIF image.");
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Reading the header only: dimensions are known before a single pixel is decoded.

@@ -51,18 +51,17 @@ export function articleRoutes(deps: SiteDeps) {
         removed ? 410 : 404,
       );
     }
+    const category = (await siteCategories(deps)).find((c) => c.slug === article.category.slug);
     const relatedList = await relatedArticleList(
       deps.database.db,
-      { id: article.id, publishedAt: article.publishedAt, categorySlug: article.category.slug },
+      { id: article.id, publishedAt: article.publishedAt, categoryId: category?.id ?? 0 },
       now,
       RELATED_COUNT,
     );
     const related = relatedList.articles;
     // Without a stored list the box shows the category's nearest stories, which change with
     // every story published in the category.
-    const fallbackCategory = relatedList.stored
-      ? undefined
-      : (await siteCategories(deps)).find((c) => c.slug === article.category.slug);
+    const fallbackCategory = relatedList.stored ? undefined : category;
     const trend = article.hashtag
       ? await topicFactsForHashtag(deps.database.db, article.hashtag)
       : null;

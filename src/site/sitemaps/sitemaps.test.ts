@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSiteHarness, type SiteHarness } from "../../../test/support/site-harness.js";
 import { TEST_DIALECTS } from "../../../test/support/test-database.js";
+import { publishDue } from "../../newsroom/commands/publish-commands.js";
+import { newsroomDeps } from "../../newsroom/newsroom-deps.js";
 import {
   HIDDEN_SLUGS,
   HOSTILE_HEADLINE,
@@ -179,8 +181,10 @@ describe.each(TEST_DIALECTS)("sitemaps and robots.txt on %s", (dialect) => {
       const { body } = await getXml(site, path);
       for (const slug of HIDDEN_SLUGS) expect(body, `${path} ${slug}`).not.toContain(slug);
     }
-    // A published story with a future time appears once its time comes, and not before.
+    // A published story with a future time is scheduled; the due sweep publishes it (with a
+    // recorded change) once its time comes, and not before.
     site.clock.set("2025-09-02T03:00:00Z");
+    await publishDue(newsroomDeps(site.deps));
     const { body } = await getXml(site, "/news-sitemap.xml");
     expect(body).toContain("future-story");
     expect(body).not.toContain("scheduled-story");

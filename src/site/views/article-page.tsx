@@ -2,9 +2,9 @@ import { raw } from "hono/html";
 import type { Child, FC } from "hono/jsx";
 import type { PublicCheckSummary } from "../../checks/check-run-store.js";
 import type { ArticleFull, ArticleSummary } from "../../content/article-queries.js";
+import { bodyHtmlOf } from "../../content/body-html.js";
 import { linkCitationMarkers } from "../../content/citation-markers.js";
 import type { CitedSource } from "../../content/cited-sources.js";
-import { renderMarkdown } from "../../content/markdown.js";
 import { slugify } from "../../content/slug.js";
 import { formatLongDate } from "../../content/zoned-time.js";
 import type { PictureView } from "../../media/picture-view.js";
@@ -133,11 +133,11 @@ const UPDATE_NOTICE_MS = 60 * 60 * 1000;
 export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
   const { article } = view;
   const sources = view.sources ?? [];
+  // Stored with the article when current (a preview renders its unsaved Markdown here).
+  const html = bodyHtmlOf(article);
   // With sources, markers become footnote links; without, the body renders as it always did.
-  const body = (markdown: string) =>
-    sources.length
-      ? linkCitationMarkers(renderMarkdown(markdown), sources.length)
-      : renderMarkdown(markdown);
+  const body = (part: string) =>
+    sources.length ? linkCitationMarkers(part, sources.length) : part;
   const updated =
     Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > UPDATE_NOTICE_MS;
   return (
@@ -179,13 +179,13 @@ export const ArticlePage: FC<{ view: ArticleView }> = ({ view }) => {
       ) : null}
       {article.hashtag ? <HashtagBox article={article} facts={view.hashtagFacts} /> : null}
       <div class="article-body">
-        {article.lead ? <div class="lead">{raw(body(article.lead))}</div> : null}
+        {article.lead ? <div class="lead">{raw(body(html.lead))}</div> : null}
         {article.sections.map((section, i) => {
           const id = sectionId(section.heading, i);
           return (
             <section aria-labelledby={id}>
               <h2 id={id}>{section.heading}</h2>
-              {raw(body(section.body))}
+              {raw(body(html.sections[i] ?? ""))}
             </section>
           );
         })}

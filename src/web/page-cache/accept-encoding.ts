@@ -12,6 +12,20 @@ const PREFERENCE: readonly PageEncoding[] = ["br", "gzip", "identity"];
  */
 export function chooseEncoding(header: string | undefined): PageEncoding {
   if (!header) return "identity";
+  // Clients send a handful of distinct headers: parsing each on every cached hit was a few
+  // microseconds and several allocations per request on the hot path.
+  const known = chosen.get(header);
+  if (known) return known;
+  const encoding = parseChoice(header);
+  if (chosen.size >= MEMO_LIMIT) chosen.clear();
+  chosen.set(header, encoding);
+  return encoding;
+}
+
+const MEMO_LIMIT = 256;
+const chosen = new Map<string, PageEncoding>();
+
+function parseChoice(header: string): PageEncoding {
   const q = new Map<string, number>();
   for (const part of header.split(",")) {
     const [rawName, ...params] = part.split(";");
