@@ -2,7 +2,7 @@
  * `npm run lighthouse`: starts Resou on a temp SQLite database with the demo content and the
  * recorded hot-search day, runs Lighthouse (Debian's chromium, headless) with the mobile and
  * desktop presets on the home, an article, a category, the trends, a topic and the search
- * page, and prints the four category scores. Reports
+ * page and the digest (the recorded day's issue and the issues index), and prints the four category scores. Reports
  * land in test-results/lighthouse/. `--strict` exits 1 when any score is below 100.
  * Not part of `npm test`: scores depend on the machine's load.
  */
@@ -14,6 +14,8 @@ import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
 import { freePort } from "../bench/support/free-port.js";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/core/log.js";
+import { localDay } from "../src/digest/digest-window.js";
+import { issueFor, publishIssue } from "../src/digest/issue-store.js";
 import { startResou } from "../src/runtime/start.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium.js";
 
@@ -66,6 +68,9 @@ async function main() {
     DEMO_CONTENT: "1",
     DEMO_TRENDS: "1",
     ROLES: "web",
+    // Mail "configured" so the digest pages show their sign-up form (audited too); nothing
+    // is ever sent during the run, so the address need not answer.
+    SMTP_URL: "smtp://127.0.0.1:9",
   });
   const running = await startResou(config, createLogger("warn"));
   const origin = `http://127.0.0.1:${port}`;
@@ -79,6 +84,15 @@ async function main() {
     .select("id")
     .orderBy("peak_heat", "desc")
     .executeTakeFirstOrThrow();
+  // The daily task publishes each issue; here the recorded day's is published directly.
+  const latest = await running.database.db
+    .selectFrom("trend_snapshot")
+    .select("captured_at")
+    .orderBy("captured_at", "desc")
+    .executeTakeFirstOrThrow();
+  const digestDay = localDay(new Date(latest.captured_at), config.DIGEST_TIME_ZONE);
+  const issue = await issueFor(running.database.db, "daily", digestDay, new Date());
+  await publishIssue(running.database.db, issue.id, new Date());
   const pages: [string, string][] = [
     ["home", "/"],
     ["article", `/news/${article.slug}`],
@@ -86,6 +100,8 @@ async function main() {
     ["trends", "/trends"],
     ["topic", `/trends/topic/${topic.id}`],
     ["search", "/search?q=typhoon"],
+    ["digest", `/digest/${digestDay}`],
+    ["digests", "/digest"],
   ];
   await warmUp(
     origin,

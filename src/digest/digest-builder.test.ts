@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  FIXTURE_DAY,
+  fixtureCaptures,
+  storeFixtureDay,
+} from "../../test/support/digest-fixtures.js";
+import {
   createTestDatabase,
   TEST_DIALECTS,
   type TestDatabase,
 } from "../../test/support/test-database.js";
 import { buildDigest } from "./digest-builder.js";
 import { digestWindow } from "./digest-window.js";
-import { FIXTURE_DAY, fixtureCaptures, storeFixtureDay } from "./testing/digest-fixtures.js";
 
 /**
  * Expected values come from the research helper's independent extraction of the same 22

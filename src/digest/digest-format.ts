@@ -31,6 +31,24 @@ export function issueTitle(window: DigestWindow): string {
   return window.edition === "weekly" ? `The week to ${weekday} ${date}` : `${weekday} ${date}`;
 }
 
+/** "Daily digest" or "Weekly digest": how every format names the issue's edition. */
+export function editionName(window: Pick<DigestWindow, "edition">): string {
+  return window.edition === "weekly" ? "Weekly digest" : "Daily digest";
+}
+
+/** "day" or "week": the stretch an issue covers, for sentences such as "no stories this …". */
+export function periodWord(window: Pick<DigestWindow, "edition">): string {
+  return window.edition === "weekly" ? "week" : "day";
+}
+
+/** The editor's note as paragraphs: plain text split at blank lines, blanks dropped. */
+export function noteParagraphs(note: string): string[] {
+  return note
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /** The topic as a reader sees it: the English title when stored, else the Chinese words. */
 export function topicHeading(topic: DigestTopic): string {
   return topic.titleEn || topic.word;

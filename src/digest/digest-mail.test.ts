@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FIXTURE_DAY, storeFixtureDay } from "../../test/support/digest-fixtures.js";
 import { createSiteHarness, type SiteHarness } from "../../test/support/site-harness.js";
+import { type SmtpCapture, startSmtpCapture } from "../../test/support/smtp-capture.js";
 import { TEST_DIALECTS } from "../../test/support/test-database.js";
 import { silentLogger } from "../core/log.js";
 import { startWorker } from "../jobs/worker.js";
@@ -7,8 +9,6 @@ import { systemContext } from "../newsroom/audit-log.js";
 import { digestJobHandlers } from "./digest-jobs.js";
 import { requestSend } from "./digest-service.js";
 import { issueFor } from "./issue-store.js";
-import { FIXTURE_DAY, storeFixtureDay } from "./testing/digest-fixtures.js";
-import { type SmtpCapture, startSmtpCapture } from "./testing/smtp-capture.js";
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",

@@ -1,8 +1,16 @@
 import { raw } from "hono/html";
-import type { FC } from "hono/jsx";
+import type { Child, FC } from "hono/jsx";
 import { renderToString } from "../../web/page-response.js";
 import { urls } from "../../web/urls.js";
-import { issueSummary, issueTitle, topicFacts, topicHeading } from "../digest-format.js";
+import {
+  editionName,
+  issueSummary,
+  issueTitle,
+  noteParagraphs,
+  periodWord,
+  topicFacts,
+  topicHeading,
+} from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import type { EmailLinks } from "./email-links.js";
 import { RankSparkTable } from "./rank-spark-table.js";
@@ -33,30 +41,63 @@ const DARK_CSS = `
 @media (max-width: 620px) { .paper { width: 100% !important; } }
 `;
 
-const Topic: FC<{ topic: DigestTopic; digest: Digest; siteUrl: string }> = (p) => (
+/** A layout table: no borders, padding or spacing of its own, hidden from screen readers. */
+const Grid: FC<{
+  width: string;
+  class?: string;
+  bgcolor?: string;
+  style?: string;
+  children?: Child;
+}> = (p) => (
+  <table
+    role="presentation"
+    width={p.width}
+    cellpadding="0"
+    cellspacing="0"
+    border={0}
+    class={p.class}
+    bgcolor={p.bgcolor}
+    style={p.style}
+  >
+    {p.children}
+  </table>
+);
+
+/** One row of the column with the body font and the given padding, colour and extra CSS. */
+const Row: FC<{ class: "text" | "muted" | "accent"; style: string; children?: Child }> = (p) => (
   <tr>
-    <td class="text" style={`padding:8px 0;border-top:1px solid #e4e1dc;color:${TEXT};${FONT}`}>
-      <a
-        href={`${p.siteUrl}${urls.topic(p.topic.topicId)}`}
-        style={`color:${TEXT};font-weight:bold;font-size:16px;text-decoration:underline;`}
-      >
-        {topicHeading(p.topic)}
-      </a>
-      {p.topic.titleEn ? (
-        <div class="muted" lang="zh-CN" style={`color:${MUTED};font-size:13px;`}>
-          {p.topic.word}
-          {p.topic.titleEnMachine ? " · machine-translated title" : ""}
-        </div>
-      ) : null}
-      <div class="muted" style={`color:${MUTED};font-size:13px;`}>
-        {topicFacts(p.topic, p.digest.window.timeZone)}
-      </div>
-      <RankSparkTable
-        points={p.topic.points}
-        label={`Rank through the day, peak ${p.topic.peakRank}`}
-      />
+    <td class={p.class} style={`${p.style}${FONT}`}>
+      {p.children}
     </td>
   </tr>
+);
+
+const SectionHeading: FC<{ title: string }> = ({ title }) => (
+  <Row
+    class="accent"
+    style={`padding:20px 0 4px 0;color:${ACCENT};font-size:13px;font-weight:bold;letter-spacing:0.05em;text-transform:uppercase;`}
+  >
+    {title}
+  </Row>
+);
+
+const Muted: FC<{ lang?: string; children?: Child }> = (p) => (
+  <div class="muted" lang={p.lang} style={`color:${MUTED};font-size:13px;`}>
+    {p.children}
+  </div>
+);
+
+/** A topic or a story: its linked title in bold, then muted lines and anything else. */
+const Item: FC<{ href: string; title: string; children?: Child }> = (p) => (
+  <Row class="text" style={`padding:8px 0;border-top:1px solid #e4e1dc;color:${TEXT};`}>
+    <a
+      href={p.href}
+      style={`color:${TEXT};font-weight:bold;font-size:16px;text-decoration:underline;`}
+    >
+      {p.title}
+    </a>
+    {p.children}
+  </Row>
 );
 
 const Section: FC<{ title: string; topics: DigestTopic[]; digest: Digest; siteUrl: string }> = (
@@ -64,16 +105,21 @@ const Section: FC<{ title: string; topics: DigestTopic[]; digest: Digest; siteUr
 ) =>
   p.topics.length === 0 ? null : (
     <>
-      <tr>
-        <td
-          class="accent"
-          style={`padding:20px 0 4px 0;color:${ACCENT};font-size:13px;font-weight:bold;letter-spacing:0.05em;text-transform:uppercase;${FONT}`}
-        >
-          {p.title}
-        </td>
-      </tr>
-      {p.topics.map((t) => (
-        <Topic topic={t} digest={p.digest} siteUrl={p.siteUrl} />
+      <SectionHeading title={p.title} />
+      {p.topics.map((topic) => (
+        <Item href={`${p.siteUrl}${urls.topic(topic.topicId)}`} title={topicHeading(topic)}>
+          {topic.titleEn ? (
+            <Muted lang="zh-CN">
+              {topic.word}
+              {topic.titleEnMachine ? " · machine-translated title" : ""}
+            </Muted>
+          ) : null}
+          <Muted>{topicFacts(topic, p.digest.window.timeZone)}</Muted>
+          <RankSparkTable
+            points={topic.points}
+            label={`Rank through the ${periodWord(p.digest.window)}, peak ${topic.peakRank}`}
+          />
+        </Item>
       ))}
     </>
   );
@@ -83,56 +129,43 @@ const Email: FC<{ digest: Digest; siteName: string; siteUrl: string; links: Emai
   siteName,
   siteUrl,
   links,
-}) => (
-  <html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="color-scheme" content="light dark" />
-      <meta name="supported-color-schemes" content="light dark" />
-      <title>{`${siteName} daily digest: ${issueTitle(digest.window)}`}</title>
-      <style>{raw(DARK_CSS)}</style>
-    </head>
-    <body class="page" style={`margin:0;padding:0;background-color:${PAGE};`}>
-      <div style="display:none;max-height:0;overflow:hidden;">{issueSummary(digest)}</div>
-      <table
-        role="presentation"
-        width="100%"
-        cellpadding="0"
-        cellspacing="0"
-        border={0}
-        class="page"
-        bgcolor={PAGE}
-        style={`background-color:${PAGE};`}
-      >
-        <tr>
-          <td align="center" style="padding:16px 8px;">
-            <table
-              role="presentation"
-              width="600"
-              cellpadding="0"
-              cellspacing="0"
-              border={0}
-              class="paper"
-              bgcolor={PAPER}
-              style={`width:600px;max-width:600px;background-color:${PAPER};`}
-            >
-              <tr>
-                <td style="padding:20px 24px;">
-                  <table
-                    role="presentation"
-                    width="100%"
-                    cellpadding="0"
-                    cellspacing="0"
-                    border={0}
-                  >
-                    <tr>
-                      <td class="text" style={`color:${TEXT};${FONT}`}>
+}) => {
+  const sections = [
+    ["Top of the list", digest.topByPeak],
+    ["Longest on the list", digest.topByTime],
+    ["Fastest risers", digest.risers],
+    ["New 爆 (explosive)", digest.booms],
+  ] as const;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <title>{`${siteName} ${editionName(digest.window).toLowerCase()}: ${issueTitle(digest.window)}`}</title>
+        <style>{raw(DARK_CSS)}</style>
+      </head>
+      <body class="page" style={`margin:0;padding:0;background-color:${PAGE};`}>
+        <div style="display:none;max-height:0;overflow:hidden;">{issueSummary(digest)}</div>
+        <Grid width="100%" class="page" bgcolor={PAGE} style={`background-color:${PAGE};`}>
+          <tr>
+            <td align="center" style="padding:16px 8px;">
+              <Grid
+                width="600"
+                class="paper"
+                bgcolor={PAPER}
+                style={`width:600px;max-width:600px;background-color:${PAPER};`}
+              >
+                <tr>
+                  <td style="padding:20px 24px;">
+                    <Grid width="100%">
+                      <Row class="text" style={`color:${TEXT};`}>
                         <div
                           class="accent"
                           style={`color:${ACCENT};font-weight:bold;font-size:14px;`}
                         >
-                          {siteName} · Daily digest
+                          {siteName} · {editionName(digest.window)}
                         </div>
                         <h1
                           style={`margin:4px 0 0 0;font-size:24px;line-height:1.25;color:${TEXT};`}
@@ -144,87 +177,38 @@ const Email: FC<{ digest: Digest; siteName: string; siteUrl: string; links: Emai
                             Read it on the web
                           </a>
                         </div>
-                      </td>
-                    </tr>
-                    {digest.note.trim() ? (
-                      <tr>
-                        <td
+                      </Row>
+                      {digest.note.trim() ? (
+                        <Row
                           class="text"
-                          style={`padding:16px 0 0 0;color:${TEXT};font-size:16px;line-height:1.5;${FONT}`}
+                          style={`padding:16px 0 0 0;color:${TEXT};font-size:16px;line-height:1.5;`}
                         >
-                          {digest.note
-                            .split(/\n\s*\n/)
-                            .map((p) => p.trim())
-                            .filter(Boolean)
-                            .map((p) => (
-                              <p style="margin:0 0 12px 0;">{p}</p>
-                            ))}
-                        </td>
-                      </tr>
-                    ) : null}
-                    <Section
-                      title="Top of the list"
-                      topics={digest.topByPeak}
-                      digest={digest}
-                      siteUrl={siteUrl}
-                    />
-                    <Section
-                      title="Longest on the list"
-                      topics={digest.topByTime}
-                      digest={digest}
-                      siteUrl={siteUrl}
-                    />
-                    <Section
-                      title="Fastest risers"
-                      topics={digest.risers}
-                      digest={digest}
-                      siteUrl={siteUrl}
-                    />
-                    <Section
-                      title="New 爆 (explosive)"
-                      topics={digest.booms}
-                      digest={digest}
-                      siteUrl={siteUrl}
-                    />
-                    <tr>
-                      <td
-                        class="accent"
-                        style={`padding:20px 0 4px 0;color:${ACCENT};font-size:13px;font-weight:bold;letter-spacing:0.05em;text-transform:uppercase;${FONT}`}
-                      >
-                        What we published
-                      </td>
-                    </tr>
-                    {digest.articles.length === 0 ? (
-                      <tr>
-                        <td class="muted" style={`color:${MUTED};font-size:14px;${FONT}`}>
-                          No stories this day.
-                        </td>
-                      </tr>
-                    ) : (
-                      digest.articles.map((a) => (
-                        <tr>
-                          <td
-                            class="text"
-                            style={`padding:8px 0;border-top:1px solid #e4e1dc;color:${TEXT};${FONT}`}
-                          >
-                            <a
-                              href={`${siteUrl}${urls.article(a.slug)}`}
-                              style={`color:${TEXT};font-weight:bold;font-size:16px;`}
-                            >
-                              {a.headline}
-                            </a>
-                            <div class="muted" style={`color:${MUTED};font-size:13px;`}>
+                          {noteParagraphs(digest.note).map((p) => (
+                            <p style="margin:0 0 12px 0;">{p}</p>
+                          ))}
+                        </Row>
+                      ) : null}
+                      {sections.map(([title, topics]) => (
+                        <Section title={title} topics={topics} digest={digest} siteUrl={siteUrl} />
+                      ))}
+                      <SectionHeading title="What we published" />
+                      {digest.articles.length === 0 ? (
+                        <Row class="muted" style={`color:${MUTED};font-size:14px;`}>
+                          No stories this {periodWord(digest.window)}.
+                        </Row>
+                      ) : (
+                        digest.articles.map((a) => (
+                          <Item href={`${siteUrl}${urls.article(a.slug)}`} title={a.headline}>
+                            <Muted>
                               {a.categoryName}
                               {a.dek ? ` · ${a.dek}` : ""}
-                            </div>
-                          </td>
-                        </tr>
-                      ))
-                    )}
-                    <tr>
-                      <td
+                            </Muted>
+                          </Item>
+                        ))
+                      )}
+                      <Row
                         class="muted"
-                        style={`padding:24px 0 0 0;color:${MUTED};font-size:12px;line-height:1.5;${FONT}`}
+                        style={`padding:24px 0 0 0;color:${MUTED};font-size:12px;line-height:1.5;`}
                       >
                         Every number comes from the {digest.snapshotCount} hot-search captures we
                         stored; adverts and pinned rows are left out. Times are{" "}
@@ -238,18 +222,18 @@ const Email: FC<{ digest: Digest; siteName: string; siteUrl: string; links: Emai
                         <a href={links.unsubscribe} style={`color:${MUTED};`}>
                           Unsubscribe
                         </a>
-                      </td>
-                    </tr>
-                  </table>
-                </td>
-              </tr>
-            </table>
-          </td>
-        </tr>
-      </table>
-    </body>
-  </html>
-);
+                      </Row>
+                    </Grid>
+                  </td>
+                </tr>
+              </Grid>
+            </td>
+          </tr>
+        </Grid>
+      </body>
+    </html>
+  );
+};
 
 export async function digestEmailHtml(
   digest: Digest,

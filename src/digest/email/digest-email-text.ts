@@ -1,5 +1,12 @@
 import { urls } from "../../web/urls.js";
-import { issueTitle, textSparkline, topicFacts, topicHeading } from "../digest-format.js";
+import {
+  editionName,
+  issueTitle,
+  periodWord,
+  textSparkline,
+  topicFacts,
+  topicHeading,
+} from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import type { EmailLinks } from "./email-links.js";
 
@@ -21,7 +28,9 @@ export function digestEmailText(
   site: { siteName: string; siteUrl: string },
   links: EmailLinks | null,
 ): string {
-  const lines = [`${site.siteName} daily digest: ${issueTitle(digest.window)}`];
+  const lines = [
+    `${site.siteName} ${editionName(digest.window).toLowerCase()}: ${issueTitle(digest.window)}`,
+  ];
   if (links) lines.push(`On the web: ${links.web}`);
   if (digest.note.trim()) lines.push("", digest.note.trim());
   lines.push(
@@ -33,7 +42,7 @@ export function digestEmailText(
     "WHAT WE PUBLISHED",
     "",
   );
-  if (digest.articles.length === 0) lines.push("No stories this day.");
+  if (digest.articles.length === 0) lines.push(`No stories this ${periodWord(digest.window)}.`);
   for (const a of digest.articles) {
     lines.push(`- ${a.headline} [${a.categoryName}]`, `  ${site.siteUrl}${urls.article(a.slug)}`);
   }

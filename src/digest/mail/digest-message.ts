@@ -1,5 +1,5 @@
 import type { Config } from "../../config/env.js";
-import { issuePath, issueTitle } from "../digest-format.js";
+import { editionName, issuePath, issueTitle } from "../digest-format.js";
 import type { Digest } from "../digest-model.js";
 import { digestEmailHtml } from "../email/digest-email-html.js";
 import { digestEmailText } from "../email/digest-email-text.js";
@@ -41,8 +41,7 @@ export function forReader(digest: Digest, categories: string[]): Digest {
 }
 
 function subject(config: MailConfig, digest: Digest): string {
-  const edition = digest.window.edition === "weekly" ? "weekly digest" : "daily digest";
-  return `${config.SITE_NAME} ${edition}: ${issueTitle(digest.window)}`;
+  return `${config.SITE_NAME} ${editionName(digest.window).toLowerCase()}: ${issueTitle(digest.window)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SmtpCapture, startSmtpCapture } from "../../../test/support/smtp-capture.js";
 import {
   createTestDatabase,
   TEST_DIALECTS,
@@ -14,7 +15,6 @@ import { systemContext } from "../../newsroom/audit-log.js";
 import { digestJobHandlers } from "../digest-jobs.js";
 import { requestSend } from "../digest-service.js";
 import { issueFor } from "../issue-store.js";
-import { type SmtpCapture, startSmtpCapture } from "../testing/smtp-capture.js";
 
 const READERS = 6;
 const KILL_AT = 2;
@@ -76,7 +76,7 @@ describe.each(TEST_DIALECTS)("exactly-once sending across a killed worker on %s"
     };
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "src/digest/testing/send-worker-child.ts"],
+      ["--import", "tsx", "test/support/digest-send-worker-child.ts"],
       { env, stdio: ["ignore", "pipe", "inherit"] },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>

@@ -4,7 +4,7 @@ import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from "../../site/feeds/json-fe
 import { RSS_CONTENT_TYPE, renderRss } from "../../site/feeds/rss.js";
 import { renderToString } from "../../web/page-response.js";
 import type { SiteDeps } from "../../web/site-deps.js";
-import { issuePath, issueSummary, issueTitle } from "../digest-format.js";
+import { editionName, issuePath, issueSummary, issueTitle } from "../digest-format.js";
 import { digestForIssue } from "../digest-service.js";
 import { publishedIssues } from "../issue-store.js";
 import { DigestSections } from "./digest-sections.js";
@@ -27,7 +27,7 @@ export async function digestFeed(
     items.push({
       id: url,
       url,
-      title: `${issue.edition === "weekly" ? "Weekly digest" : "Daily digest"}: ${issueTitle(digest.window)}`,
+      title: `${editionName(digest.window)}: ${issueTitle(digest.window)}`,
       summary: issueSummary(digest),
       // Links in the issue are site-relative; feed readers need them absolute.
       contentHtml: html.replace(/href="\//g, `href="${site}/`),

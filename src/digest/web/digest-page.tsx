@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import { Layout } from "../../web/layout.js";
 import type { SiteContext } from "../../web/site-context.js";
-import { issuePath, issueSummary, issueTitle } from "../digest-format.js";
+import { editionName, issuePath, issueSummary, issueTitle } from "../digest-format.js";
 import type { Digest } from "../digest-model.js";
 import { DigestSections } from "./digest-sections.js";
 import { SignupForm } from "./signup-form.js";
@@ -16,7 +16,7 @@ export const DigestPage: FC<{
   previous?: string | undefined;
   next?: string | undefined;
 }> = ({ site, digest, signup, previous, next }) => {
-  const title = `Daily digest: ${issueTitle(digest.window)}`;
+  const title = `${editionName(digest.window)}: ${issueTitle(digest.window)}`;
   return (
     <Layout
       site={site}
@@ -31,7 +31,7 @@ export const DigestPage: FC<{
     >
       <article class="article">
         <p class="kicker">
-          <a href="/digest">Daily digest</a>
+          <a href="/digest">{editionName(digest.window)}</a>
         </p>
         <h1>{issueTitle(digest.window)}</h1>
         <p class="dek">What topped Weibo's hot search and what we wrote.</p>

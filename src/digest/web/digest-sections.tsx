@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import { urls } from "../../web/urls.js";
-import { topicFacts, topicHeading } from "../digest-format.js";
+import { noteParagraphs, periodWord, topicFacts, topicHeading } from "../digest-format.js";
 import type { Digest, DigestTopic } from "../digest-model.js";
 import { rankSparkSvg } from "../rank-spark-svg.js";
 
@@ -23,7 +23,7 @@ const TopicItem: FC<{ topic: DigestTopic; digest: Digest }> = ({ topic, digest }
         rankSparkSvg(
           topic.points,
           digest.window,
-          `Rank of ${heading} through the day: peak ${topic.peakRank}`,
+          `Rank of ${heading} through the ${periodWord(digest.window)}: peak ${topic.peakRank}`,
         ),
       )}
     </li>
@@ -50,13 +50,9 @@ const TopicSection: FC<{ title: string; topics: DigestTopic[]; digest: Digest; e
 /** The editor's note: plain text, paragraphs split at blank lines (escaped by JSX). */
 export const NoteParagraphs: FC<{ note: string }> = ({ note }) => (
   <>
-    {note
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .map((p) => (
-        <p>{p}</p>
-      ))}
+    {noteParagraphs(note).map((p) => (
+      <p>{p}</p>
+    ))}
   </>
 );
 
@@ -73,7 +69,7 @@ export const DigestSections: FC<{ digest: Digest }> = ({ digest }) => (
       title="Top of the list"
       topics={digest.topByPeak}
       digest={digest}
-      empty="No hot-search captures were stored for this day."
+      empty={`No hot-search captures were stored for this ${periodWord(digest.window)}.`}
     />
     <TopicSection
       title="Longest on the list"
@@ -96,7 +92,7 @@ export const DigestSections: FC<{ digest: Digest }> = ({ digest }) => (
     <section>
       <h2 class="section-title">What we published</h2>
       {digest.articles.length === 0 ? (
-        <p>We published no stories this day.</p>
+        <p>We published no stories this {periodWord(digest.window)}.</p>
       ) : (
         <ul class="story-list">
           {digest.articles.map((a) => (

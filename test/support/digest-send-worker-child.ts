@@ -1,10 +1,10 @@
-import { writerChangeFeed } from "../../changes/database-change-feed.js";
-import { loadConfig } from "../../config/env.js";
-import { systemClock } from "../../core/clock.js";
-import { silentLogger } from "../../core/log.js";
-import { openDatabase } from "../../db/database.js";
-import { startWorker } from "../../jobs/worker.js";
-import { digestJobHandlers } from "../digest-jobs.js";
+import { writerChangeFeed } from "../../src/changes/database-change-feed.js";
+import { loadConfig } from "../../src/config/env.js";
+import { systemClock } from "../../src/core/clock.js";
+import { silentLogger } from "../../src/core/log.js";
+import { openDatabase } from "../../src/db/database.js";
+import { digestJobHandlers } from "../../src/digest/digest-jobs.js";
+import { startWorker } from "../../src/jobs/worker.js";
 
 /**
  * A digest worker in its own process, for the test that kills one with SIGKILL mid-send.
