@@ -79,6 +79,26 @@ describe.each(TEST_DIALECTS)("the daily digest task on %s", (dialect) => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it("after an outage publishes the missed days that have snapshots, and mails only the newest", async () => {
+    await harness({ DIGEST_AUTO_SEND: "1" });
+    // Down from before the 26th's send time until after the 28th's (07:30 on the 29th in
+    // Beijing): the 26th has the stored captures, the 27th and 28th have none.
+    site.clock.set("2025-08-28T23:30:00Z");
+    await runDigestTick(site.deps);
+    const missed = await daily();
+    expect(missed?.published_at).not.toBeNull();
+    expect(missed?.status).toBe("draft");
+    expect(await findIssue(site.database.db, "daily", "2025-08-27")).toBeUndefined();
+    const newest = await findIssue(site.database.db, "daily", "2025-08-28");
+    expect(newest?.status).toBe("sending");
+    const queued = await jobs();
+    expect(queued).toHaveLength(1);
+    expect(JSON.parse(queued[0]?.payload ?? "{}")).toEqual({ issueId: newest?.id });
+    expect((await site.request(`/digest/${FIXTURE_DAY}`)).status).toBe(200);
+    await runDigestTick(site.deps);
+    expect(await jobs()).toHaveLength(1);
+  });
+
   it("without auto-send publishes on the web only, and sends what an editor scheduled", async () => {
     await harness({});
     site.clock.set(AT);
