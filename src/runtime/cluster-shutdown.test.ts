@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { connect, createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alive, freePort, refuses } from "../../test/support/process-probes.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database.js";
 
 /**
@@ -13,34 +13,6 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/test-d
  */
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const WEB = 2;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
-
-const refuses = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(true));
-  });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("the cluster on PostgreSQL", () => {
   let database: TestDatabase;

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addSubscriber } from "../../../test/support/digest-fixtures.js";
 import { type SmtpCapture, startSmtpCapture } from "../../../test/support/smtp-capture.js";
 import {
   createTestDatabase,
@@ -49,19 +50,7 @@ describe.each(TEST_DIALECTS)("exactly-once sending across a killed worker on %s"
     const now = new Date();
     const at = now.toISOString();
     for (let i = 0; i < READERS; i++) {
-      await database.db
-        .insertInto("digest_subscriber")
-        .values({
-          email: `reader${i}@example.com`,
-          status: "active",
-          created_at: at,
-          updated_at: at,
-          confirm_token_hash: null,
-          confirm_expires_at: null,
-          confirmed_at: at,
-          unsubscribed_at: null,
-        })
-        .execute();
+      await addSubscriber(database, `reader${i}@example.com`, { at });
     }
     const issue = await issueFor(database.db, "daily", "2025-08-26", now);
     expect(await requestSend(database.db, issue, true, systemContext, now)).toBe(true);
