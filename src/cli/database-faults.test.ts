@@ -40,7 +40,14 @@ function runUnprivileged(runs: { args: string[]; env: Record<string, string> }[]
       timeout: 120_000,
     },
   );
-  if (result.status !== 0) throw new Error(`child failed: ${result.stderr}`);
+  if (result.status !== 0) {
+    // A checkout under a folder only root may enter (e.g. `mktemp -d`, mode 700) hides the
+    // repository from `nobody`: say so instead of the loader's "Cannot find package".
+    const hint = asRoot
+      ? `\n(the child runs as nobody, uid ${NOBODY}: every folder above ${REPO} must be world-readable and searchable)`
+      : "";
+    throw new Error(`child failed: ${result.stderr}${hint}`);
+  }
   return JSON.parse(result.stdout) as ChildResult[];
 }
 
