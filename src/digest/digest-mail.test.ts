@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FIXTURE_DAY, storeFixtureDay } from "../../test/support/digest-fixtures.js";
+import {
+  createMailingSite,
+  FIXTURE_DAY,
+  storeFixtureDay,
+} from "../../test/support/digest-fixtures.js";
 import { createSiteHarness, type SiteHarness } from "../../test/support/site-harness.js";
-import { type SmtpCapture, startSmtpCapture } from "../../test/support/smtp-capture.js";
+import type { SmtpCapture } from "../../test/support/smtp-capture.js";
 import { TEST_DIALECTS } from "../../test/support/test-database.js";
 import { silentLogger } from "../core/log.js";
 import { startWorker } from "../jobs/worker.js";
@@ -20,13 +24,7 @@ describe.each(TEST_DIALECTS)("digest by email on %s", (dialect) => {
   let smtp: SmtpCapture;
   let site: SiteHarness;
   beforeEach(async () => {
-    smtp = await startSmtpCapture();
-    site = await createSiteHarness(dialect, "2025-08-27T01:00:00Z", {
-      SMTP_URL: smtp.url,
-      DIGEST_FROM: "Resou Digest <digest@resou.example>",
-      DIGEST_SEND_PER_MINUTE: "6000",
-    });
-    await storeFixtureDay(site.database);
+    ({ site, smtp } = await createMailingSite(dialect, "2025-08-27T01:00:00Z"));
   });
   afterEach(async () => {
     await site.destroy();

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   addSubscriber,
+  createMailingSite,
   FIXTURE_DAY,
   runDigestJobs,
-  storeFixtureDay,
 } from "../../test/support/digest-fixtures.js";
-import { createSiteHarness, type SiteHarness } from "../../test/support/site-harness.js";
-import { type SmtpCapture, startSmtpCapture } from "../../test/support/smtp-capture.js";
+import type { SiteHarness } from "../../test/support/site-harness.js";
+import type { SmtpCapture } from "../../test/support/smtp-capture.js";
 import { TEST_DIALECTS } from "../../test/support/test-database.js";
 import { systemContext } from "../newsroom/audit-log.js";
 import { ingestSnapshot } from "../trends/snapshot-store.js";
@@ -43,13 +43,7 @@ describe.each(TEST_DIALECTS)("the weekly edition on %s", (dialect) => {
   let smtp: SmtpCapture;
   let site: SiteHarness;
   beforeEach(async () => {
-    smtp = await startSmtpCapture();
-    site = await createSiteHarness(dialect, "2025-09-01T01:00:00Z", {
-      SMTP_URL: smtp.url,
-      DIGEST_FROM: "Resou Digest <digest@resou.example>",
-      DIGEST_SEND_PER_MINUTE: "6000",
-    });
-    await storeFixtureDay(site.database);
+    ({ site, smtp } = await createMailingSite(dialect, "2025-09-01T01:00:00Z"));
   });
   afterEach(async () => {
     await site.destroy();

@@ -69,16 +69,7 @@ export async function loadPictures(
   return found;
 }
 
-export interface PictureWrite {
-  articleId: number;
-  contentHash: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  variants: StoredVariant[];
-  uploadedAt: string;
+export interface PictureWrite extends ArticlePicture {
   uploadedBy: number | null;
 }
 

@@ -1,6 +1,6 @@
 import type { Clock } from "../../src/core/clock.js";
 import { silentLogger } from "../../src/core/log.js";
-import type { Database } from "../../src/db/database.js";
+import type { Database, DialectName } from "../../src/db/database.js";
 import { digestJobHandlers } from "../../src/digest/digest-jobs.js";
 import { startWorker } from "../../src/jobs/worker.js";
 import { ingestCapture } from "../../src/trends/testing/ingest-capture.js";
@@ -10,6 +10,8 @@ import {
   mWeiboCnCaptures,
 } from "../../src/trends/testing/weibo-fixtures.js";
 import type { SiteDeps } from "../../src/web/site-deps.js";
+import { createSiteHarness, type SiteHarness } from "./site-harness.js";
+import { type SmtpCapture, startSmtpCapture } from "./smtp-capture.js";
 
 /** The day the fixture captures cover (all 22 hourly m.weibo.cn lists, Beijing time). */
 export const FIXTURE_DAY = "2025-08-26";
@@ -61,4 +63,19 @@ export async function addSubscriber(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The site, its SMTP capture and the fixture day stored: what the mail tests start from. */
+export async function createMailingSite(
+  dialect: DialectName,
+  now: string,
+): Promise<{ site: SiteHarness; smtp: SmtpCapture }> {
+  const smtp = await startSmtpCapture();
+  const site = await createSiteHarness(dialect, now, {
+    SMTP_URL: smtp.url,
+    DIGEST_FROM: "Resou Digest <digest@resou.example>",
+    DIGEST_SEND_PER_MINUTE: "6000",
+  });
+  await storeFixtureDay(site.database);
+  return { site, smtp };
 }
